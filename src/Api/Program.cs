@@ -1,0 +1,15 @@
+using VideoPlatform.Api;
+using VideoPlatform.Hosting;
+using VideoPlatform.Hosting.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformClient();
+builder.AddApiServices();
+
+var app = builder.Build();
+app.UseApiPipeline();
+app.MapPlatformHealth();
+app.MapApis();
+
+await app.MigrateDatabaseAsync();
+await app.RunAsync();

@@ -1,0 +1,57 @@
+using Orleans.Configuration;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Hosting.Configuration;
+
+namespace VideoPlatform.Hosting.Cluster;
+
+/// <summary>The Orleans client side of the provider switches (the Api host).</summary>
+public static class PlatformClientExtensions
+{
+    public static IClientBuilder UsePlatform(this IClientBuilder client, PlatformOptions options)
+    {
+        var c = options.Clustering;
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = c.ClusterId;
+            o.ServiceId = c.ServiceId;
+        });
+        if (c.Provider == ClusteringProvider.AdoNet)
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.Postgres.ConnectionString;
+            });
+        }
+        else
+        {
+            client.UseLocalhostClustering(c.GatewayPorts, c.ServiceId, c.ClusterId);
+        }
+
+        client.AddPlatformClientStreams(options);
+        client.AddActivityPropagation();
+        return client;
+    }
+
+    public static IClientBuilder AddPlatformClientStreams(this IClientBuilder client, PlatformOptions options)
+    {
+        if (options.Streams.Provider == StreamsProvider.AdoNet)
+        {
+            client.AddAdoNetStreams(StreamNames.Provider, configurator =>
+            {
+                configurator.ConfigureAdoNet(b => b.Configure(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = options.Postgres.ConnectionString;
+                }));
+                configurator.ConfigurePartitioning(options.Streams.Queues);
+            });
+        }
+        else
+        {
+            client.AddMemoryStreams(StreamNames.Provider, b => b.ConfigurePartitioning(options.Streams.Queues));
+        }
+
+        return client;
+    }
+}

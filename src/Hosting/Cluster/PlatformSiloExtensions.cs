@@ -1,0 +1,136 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Hosting.Configuration;
+
+namespace VideoPlatform.Hosting.Cluster;
+
+/// <summary>The Orleans provider switches of a silo, in one place for every silo host and the test cluster.</summary>
+public static class PlatformSiloExtensions
+{
+    public const string PubSubStore = "PubSubStore";
+    private const string Invariant = "Npgsql";
+
+    public static ISiloBuilder UsePlatform(this ISiloBuilder silo, PlatformOptions options, SiloPool pool)
+    {
+        silo.AddPlatformClustering(options)
+            .AddPlatformProviders(options)
+            .AddPlatformPool(pool)
+            .AddActivityPropagation();
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
+        {
+            silo.UseKubernetesHosting();
+        }
+
+        return silo;
+    }
+
+    public static ISiloBuilder AddPlatformClustering(this ISiloBuilder silo, PlatformOptions options)
+    {
+        var c = options.Clustering;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = c.ClusterId;
+            o.ServiceId = c.ServiceId;
+        });
+        switch (c.Provider)
+        {
+            case ClusteringProvider.Localhost:
+                var primary = c.SiloPort == c.PrimarySiloPort ? null : new IPEndPoint(IPAddress.Loopback, c.PrimarySiloPort);
+                silo.UseLocalhostClustering(c.SiloPort, c.GatewayPort, primary, c.ServiceId, c.ClusterId);
+                break;
+            case ClusteringProvider.AdoNet:
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = options.Postgres.ConnectionString;
+                });
+                var advertised = string.IsNullOrWhiteSpace(c.AdvertisedIp) ? null : IPAddress.Parse(c.AdvertisedIp);
+                if (advertised is null)
+                {
+                    silo.ConfigureEndpoints(c.SiloPort, c.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(advertised, c.SiloPort, c.GatewayPort, listenOnAnyHostAddress: true);
+                }
+
+                break;
+        }
+
+        return silo;
+    }
+
+    /// <summary>Grain persistence, reminders and streams.</summary>
+    public static ISiloBuilder AddPlatformProviders(this ISiloBuilder silo, PlatformOptions options)
+    {
+        var connectionString = options.Postgres.ConnectionString;
+        if (options.Persistence.Provider == PersistenceProvider.AdoNet)
+        {
+            silo.AddAdoNetGrainStorageAsDefault(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(PubSubStore, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(PubSubStore);
+        }
+
+        if (options.Reminders.Provider == RemindersProvider.AdoNet)
+        {
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            silo.UseInMemoryReminderService();
+        }
+
+        if (options.Streams.Provider == StreamsProvider.AdoNet)
+        {
+            silo.AddAdoNetStreams(StreamNames.Provider, configurator =>
+            {
+                configurator.ConfigureAdoNet(b => b.Configure(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = connectionString;
+                }));
+                configurator.ConfigurePartitioning(options.Streams.Queues);
+            });
+        }
+        else
+        {
+            silo.AddMemoryStreams(StreamNames.Provider, b => b.ConfigurePartitioning(options.Streams.Queues));
+        }
+
+        return silo;
+    }
+
+    /// <summary>
+    /// Keeps only the grain classes of this silo's pool: media classes (marked <see cref="MediaPoolAttribute"/>)
+    /// on a media silo, everything else on a general silo. Calls route to a silo that has the class;
+    /// with none in the cluster they fail with "no compatible silo" instead of running in the wrong pool.
+    /// </summary>
+    public static ISiloBuilder AddPlatformPool(this ISiloBuilder silo, SiloPool pool)
+    {
+        silo.Services.AddSingleton(new SiloPoolInfo(pool));
+        silo.Services.PostConfigure<GrainTypeOptions>(o =>
+            o.Classes.RemoveWhere(type => IsMediaClass(type) != (pool == SiloPool.Media)));
+        return silo;
+    }
+
+    private static bool IsMediaClass(Type type) => type.GetCustomAttribute<MediaPoolAttribute>() is not null;
+}

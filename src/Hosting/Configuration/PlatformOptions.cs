@@ -1,0 +1,76 @@
+namespace VideoPlatform.Hosting.Configuration;
+
+/// <summary>Every switch of the platform, bound from the <c>VideoPlatform</c> section (env: <c>VideoPlatform__X__Y</c>).</summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "VideoPlatform";
+
+    public ClusteringSettings Clustering { get; set; } = new();
+    public ProviderSwitch<PersistenceProvider> Persistence { get; set; } = new();
+    public ProviderSwitch<RemindersProvider> Reminders { get; set; } = new();
+    public StreamsSettings Streams { get; set; } = new();
+    public PostgresSettings Postgres { get; set; } = new();
+    public StorageSettings Storage { get; set; } = new();
+    public TelemetrySettings Telemetry { get; set; } = new();
+}
+
+public enum ClusteringProvider { Localhost, AdoNet }
+public enum PersistenceProvider { Memory, AdoNet }
+public enum RemindersProvider { Memory, AdoNet }
+public enum StreamsProvider { Memory, AdoNet }
+public enum StorageProvider { FileSystem, S3 }
+
+public class ProviderSwitch<T> where T : struct, Enum
+{
+    public T Provider { get; set; }
+}
+
+public sealed class ClusteringSettings : ProviderSwitch<ClusteringProvider>
+{
+    public string ClusterId { get; set; } = "videoplatform";
+    public string ServiceId { get; set; } = "videoplatform";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+    /// <summary>Localhost clustering: the silo port of the primary silo every other silo joins.</summary>
+    public int PrimarySiloPort { get; set; } = 11111;
+    /// <summary>Localhost clustering: gateway ports the Api client may use.</summary>
+    public int[] GatewayPorts { get; set; } = [30000, 30001];
+    /// <summary>IP the silo advertises to the cluster; empty = first non-loopback address.</summary>
+    public string? AdvertisedIp { get; set; }
+}
+
+public sealed class StreamsSettings : ProviderSwitch<StreamsProvider>
+{
+    public int Queues { get; set; } = 4;
+}
+
+public sealed class PostgresSettings
+{
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class StorageSettings : ProviderSwitch<StorageProvider>
+{
+    public FileSystemStoreSettings FileSystem { get; set; } = new();
+    public S3StoreSettings S3 { get; set; } = new();
+}
+
+public sealed class FileSystemStoreSettings
+{
+    public string Root { get; set; } = ".data/objects";
+}
+
+public sealed class S3StoreSettings
+{
+    public string? ServiceUrl { get; set; }
+    public string? Bucket { get; set; }
+    public string Region { get; set; } = "us-east-1";
+    public string? AccessKey { get; set; }
+    public string? SecretKey { get; set; }
+    public bool ForcePathStyle { get; set; } = true;
+}
+
+public sealed class TelemetrySettings
+{
+    public string? OtlpEndpoint { get; set; }
+}

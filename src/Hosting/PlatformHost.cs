@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Hosting.Configuration;
+using VideoPlatform.Hosting.Health;
+using VideoPlatform.Hosting.Cluster;
+using VideoPlatform.Hosting.Storage;
+using VideoPlatform.Hosting.Telemetry;
+using VideoPlatform.Infrastructure.Postgres;
+
+namespace VideoPlatform.Hosting;
+
+/// <summary>The wiring every host shares: configuration, dependencies, Orleans, health, telemetry.</summary>
+public static class PlatformHost
+{
+    /// <summary>A silo host of the given pool (general or media).</summary>
+    public static PlatformOptions AddPlatformSilo(this WebApplicationBuilder builder, SiloPool pool)
+    {
+        var options = builder.AddPlatformCommon(pool == SiloPool.Media ? "videoplatform-transcode-silo" : "videoplatform-silo");
+        builder.UseOrleans(silo => silo.UsePlatform(options, pool));
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [PlatformHealthChecks.ReadyTag]);
+        return options;
+    }
+
+    /// <summary>The Api host: an Orleans client through the gateway.</summary>
+    public static PlatformOptions AddPlatformClient(this WebApplicationBuilder builder)
+    {
+        var options = builder.AddPlatformCommon("videoplatform-api");
+        builder.UseOrleansClient(client => client.UsePlatform(options));
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [PlatformHealthChecks.ReadyTag]);
+        return options;
+    }
+
+    /// <summary>Applies pending PostgreSQL migrations (when PostgreSQL is configured) before the host starts.</summary>
+    public static async Task MigrateDatabaseAsync(this IHost host, CancellationToken cancellationToken = default)
+    {
+        var migrator = host.Services.GetService<PostgresMigrator>();
+        if (migrator is not null)
+        {
+            await migrator.MigrateAsync(cancellationToken);
+        }
+    }
+
+    private static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName)
+    {
+        var options = PlatformConfiguration.LoadOrExit(builder.Configuration);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPlatformObjectStore(options);
+        var usesPostgres = !string.IsNullOrWhiteSpace(options.Postgres.ConnectionString);
+        if (usesPostgres)
+        {
+            services.AddSingleton(_ => NpgsqlDataSource.Create(options.Postgres.ConnectionString!));
+            services.AddSingleton<PostgresMigrator>();
+        }
+
+        services.AddPlatformReadiness(usesPostgres);
+        services.AddPlatformTelemetry(serviceName, options);
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 20)));
+        return options;
+    }
+}

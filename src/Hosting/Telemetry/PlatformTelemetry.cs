@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using VideoPlatform.Hosting.Configuration;
+
+namespace VideoPlatform.Hosting.Telemetry;
+
+/// <summary>Traces and metrics with the Orleans sources; exported over OTLP when an endpoint is configured.</summary>
+public static class PlatformTelemetry
+{
+    public const string SourceName = "VideoPlatform";
+
+    public static IServiceCollection AddPlatformTelemetry(this IServiceCollection services, string serviceName, PlatformOptions options)
+    {
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(t => t
+                .AddSource(SourceName)
+                .AddSource(global::Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName)
+                .AddSource(global::Orleans.Diagnostics.ActivitySources.RuntimeActivitySourceName)
+                .AddSource(global::Orleans.Diagnostics.ActivitySources.LifecycleActivitySourceName)
+                .AddSource(global::Orleans.Diagnostics.ActivitySources.StorageActivitySourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithMetrics(m => m
+                .AddMeter(SourceName)
+                .AddMeter("Microsoft.Orleans")
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation());
+        if (!string.IsNullOrWhiteSpace(options.Telemetry.OtlpEndpoint))
+        {
+            otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(options.Telemetry.OtlpEndpoint));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+namespace VideoPlatform.Infrastructure.Storage;
+
+/// <summary>
+/// Every byte the platform keeps goes through this interface. Keys are relative, '/'-separated
+/// paths validated by <see cref="ObjectKey"/>. Implementations: FileSystem (default) and S3.
+/// </summary>
+public interface IObjectStore
+{
+    /// <summary>Streams <paramref name="content"/> into <paramref name="key"/>; readers never see a partial object.</summary>
+    Task<ObjectInfo> PutAsync(string key, Stream content, string? contentType = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens the object (or a byte range of it); null when absent. Throws <see cref="ObjectRangeNotSatisfiableException"/> for a range outside the object.</summary>
+    Task<ObjectContent?> GetAsync(string key, ByteRange? range = null, CancellationToken cancellationToken = default);
+
+    Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one object; true when it existed.</summary>
+    Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every object whose key starts with <paramref name="prefix"/>; returns how many.</summary>
+    Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Objects whose key starts with <paramref name="prefix"/>, in ordinal key order.</summary>
+    IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
+
+    Task<string> InitiateMultipartAsync(string key, string? contentType = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads part <paramref name="partNumber"/> (1..10000). Every part but the last must be ≥ 5 MiB on S3.</summary>
+    Task<MultipartPart> PutPartAsync(string key, string uploadId, int partNumber, Stream content, long length, CancellationToken cancellationToken = default);
+
+    Task<ObjectInfo> CompleteMultipartAsync(string key, string uploadId, IReadOnlyList<MultipartPart> parts, CancellationToken cancellationToken = default);
+
+    /// <summary>Discards an unfinished multipart upload and every part stored for it.</summary>
+    Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws when the store cannot be reached (readiness).</summary>
+    Task CheckAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed record ObjectInfo(string Key, long Length, string ETag, DateTimeOffset LastModified, string? ContentType);
+
+public sealed record MultipartPart(int PartNumber, string ETag, long Length);
+
+/// <summary>An inclusive byte range; <c>To</c> null means "to the end". <c>From</c> null with <c>To</c> set means "the last To bytes".</summary>
+public readonly record struct ByteRange(long? From, long? To);
+
+/// <summary>An opened object: the caller disposes it.</summary>
+public sealed class ObjectContent(ObjectInfo info, Stream stream, long offset, long length) : IAsyncDisposable, IDisposable
+{
+    public ObjectInfo Info { get; } = info;
+    public Stream Stream { get; } = stream;
+    /// <summary>Offset of the first byte of <see cref="Stream"/> within the object.</summary>
+    public long Offset { get; } = offset;
+    /// <summary>Number of bytes <see cref="Stream"/> yields.</summary>
+    public long Length { get; } = length;
+
+    public ValueTask DisposeAsync() => Stream.DisposeAsync();
+
+    public void Dispose() => Stream.Dispose();
+}
+
+public sealed class ObjectRangeNotSatisfiableException(string key, long objectLength)
+    : Exception($"Requested range is outside object '{key}' of {objectLength} bytes")
+{
+    public long ObjectLength { get; } = objectLength;
+}
+
+public sealed class InvalidObjectKeyException(string key, string reason)
+    : ArgumentException($"Invalid object key '{key.Replace("\0", "\\0", StringComparison.Ordinal)}': {reason}");
