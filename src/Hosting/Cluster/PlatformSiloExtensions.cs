@@ -128,9 +128,13 @@ public static class PlatformSiloExtensions
     {
         silo.Services.AddSingleton(new SiloPoolInfo(pool));
         silo.Services.PostConfigure<GrainTypeOptions>(o =>
-            o.Classes.RemoveWhere(type => IsMediaClass(type) != (pool == SiloPool.Media)));
+            o.Classes.RemoveWhere(type => IsPlatformClass(type) && IsMediaClass(type) != (pool == SiloPool.Media)));
         return silo;
     }
+
+    /// <summary>Orleans' own system grains stay on every silo; only the platform's classes are sorted into pools.</summary>
+    private static bool IsPlatformClass(Type type) =>
+        type.Assembly.GetName().Name?.StartsWith("VideoPlatform.", StringComparison.Ordinal) == true;
 
     private static bool IsMediaClass(Type type) => type.GetCustomAttribute<MediaPoolAttribute>() is not null;
 }

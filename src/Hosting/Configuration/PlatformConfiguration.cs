@@ -114,9 +114,9 @@ public static class PlatformConfiguration
                 yield return $"{Full("Storage:S3:Bucket")} is required when {Full("Storage:Provider")} = S3";
             }
 
-            if (!string.IsNullOrWhiteSpace(o.Storage.S3.ServiceUrl) && !Uri.TryCreate(o.Storage.S3.ServiceUrl, UriKind.Absolute, out _))
+            if (!string.IsNullOrWhiteSpace(o.Storage.S3.ServiceUrl) && !IsHttpUrl(o.Storage.S3.ServiceUrl))
             {
-                yield return $"{Full("Storage:S3:ServiceUrl")} = '{o.Storage.S3.ServiceUrl}' is not an absolute URL";
+                yield return $"{Full("Storage:S3:ServiceUrl")} = '{o.Storage.S3.ServiceUrl}' is not an absolute http(s) URL";
             }
 
             if (string.IsNullOrWhiteSpace(o.Storage.S3.AccessKey) != string.IsNullOrWhiteSpace(o.Storage.S3.SecretKey))
@@ -125,11 +125,14 @@ public static class PlatformConfiguration
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(o.Telemetry.OtlpEndpoint) && !Uri.TryCreate(o.Telemetry.OtlpEndpoint, UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(o.Telemetry.OtlpEndpoint) && !IsHttpUrl(o.Telemetry.OtlpEndpoint))
         {
-            yield return $"{Full("Telemetry:OtlpEndpoint")} = '{o.Telemetry.OtlpEndpoint}' is not an absolute URL";
+            yield return $"{Full("Telemetry:OtlpEndpoint")} = '{o.Telemetry.OtlpEndpoint}' is not an absolute http(s) URL";
         }
     }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static string Full(string key) => $"{PlatformOptions.Section}:{key}";
 }

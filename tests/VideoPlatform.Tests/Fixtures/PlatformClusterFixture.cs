@@ -1,0 +1,117 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Hosting.Cluster;
+using VideoPlatform.Hosting.Configuration;
+using VideoPlatform.Hosting.Storage;
+
+namespace VideoPlatform.Tests.Fixtures;
+
+/// <summary>
+/// An in-process cluster shaped like production: two general silos and one media silo (memory storage,
+/// memory streams, in-memory reminders, a FileSystem object store in a temp folder shared by all silos).
+/// Tests add silos of either pool with <see cref="StartSiloAsync"/>.
+/// </summary>
+public sealed class PlatformClusterFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, SiloPool> pools = [];
+    private readonly TempFolder storage = new("vp-cluster-store");
+    private SiloPool nextPool = SiloPool.General;
+    private int configured;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public string StorageRoot => storage.Path;
+
+    public PlatformOptions Options { get; } = new()
+    {
+        Storage = new StorageSettings { Provider = StorageProvider.FileSystem },
+    };
+
+    public async Task InitializeAsync()
+    {
+        Options.Storage.FileSystem.Root = storage.Path;
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.Options.AssumeHomogenousSilosForTesting = false;
+        builder.Options.GatewayPerSilo = true;
+        builder.ConfigureSilo((silo, siloBuilder) =>
+        {
+            var pool = PoolFor(silo.SiloName);
+            siloBuilder.AddPlatformProviders(Options).AddPlatformPool(pool);
+            siloBuilder.Services.AddSingleton(Options);
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddPlatformObjectStore(Options);
+        });
+        builder.ConfigureClient(client => client.AddPlatformClientStreams(Options));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        await Cluster.WaitForClusterManifestToStabilizeAsync();
+    }
+
+    /// <summary>Starts one more silo of the given pool.</summary>
+    public async Task<InProcessSiloHandle> StartSiloAsync(SiloPool pool)
+    {
+        lock (pools)
+        {
+            nextPool = pool;
+        }
+
+        var handle = await Cluster.StartAdditionalSiloAsync();
+        await Cluster.WaitForLivenessToStabilizeAsync();
+        await Cluster.WaitForClusterManifestToStabilizeAsync();
+        return handle;
+    }
+
+    public SiloPool PoolOf(SiloHandle silo)
+    {
+        lock (pools)
+        {
+            return pools[silo.Name];
+        }
+    }
+
+    public IEnumerable<InProcessSiloHandle> SilosOf(SiloPool pool) =>
+        Cluster.Silos.Where(s => s.IsActive && PoolOf(s) == pool);
+
+    /// <summary>The gateway ports of the active silos, for an external client such as the Api.</summary>
+    public int[] GatewayPorts() => Cluster.Silos.Where(s => s.IsActive).Select(s => s.GatewayAddress.Endpoint.Port).ToArray();
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+
+        storage.Dispose();
+    }
+
+    private SiloPool PoolFor(string siloName)
+    {
+        lock (pools)
+        {
+            if (!pools.TryGetValue(siloName, out var pool))
+            {
+                // The first three silos: general, general, media. Later ones: whatever StartSiloAsync asked for.
+                pool = configured++ switch
+                {
+                    < 2 => SiloPool.General,
+                    2 => SiloPool.Media,
+                    _ => nextPool,
+                };
+                pools[siloName] = pool;
+            }
+
+            return pool;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<PlatformClusterFixture>
+{
+    public const string Name = "cluster";
+}
