@@ -8,7 +8,9 @@ using Npgsql;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Health;
+using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Hosting.Cluster;
+using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Hosting.Storage;
 using VideoPlatform.Hosting.Telemetry;
 using VideoPlatform.Infrastructure.Postgres;
@@ -66,9 +68,11 @@ public static class PlatformHost
             services.AddSingleton<PostgresMigrator>();
         }
 
+        services.AddPlatformCatalog(options);
+        services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
         services.AddPlatformReadiness(usesPostgres);
         services.AddPlatformTelemetry(serviceName, options);
-        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 20)));
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 10)));
         return options;
     }
 }

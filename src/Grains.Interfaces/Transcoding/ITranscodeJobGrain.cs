@@ -1,0 +1,57 @@
+using VideoPlatform.Grains.Videos;
+
+namespace VideoPlatform.Grains.Transcoding;
+
+/// <summary>
+/// One transcode job (keyed by video id): Queued → Running(worker, lease) → Succeeded | Failed | Canceled.
+/// Workers on the media pool take it with <see cref="Start"/>, keep the lease with <see cref="Renew"/>
+/// and finish with <see cref="Succeed"/> or <see cref="Fail"/>. An expired lease puts it back in the queue.
+/// </summary>
+[Alias("VideoPlatform.ITranscodeJobGrain")]
+public interface ITranscodeJobGrain : IGrainWithStringKey
+{
+    [Alias("Enqueue")]
+    Task Enqueue(TranscodeRequest request);
+
+    /// <summary>Null when the job is no longer waiting (canceled, taken by another worker, finished).</summary>
+    [Alias("Start")]
+    Task<TranscodeTicket?> Start(string workerId);
+
+    [Alias("Renew")]
+    Task<LeaseStatus> Renew(string workerId, int progress);
+
+    [Alias("Succeed")]
+    Task Succeed(string workerId, TranscodeOutput output);
+
+    /// <summary>A failure; retryable ones go back to the queue with backoff until the attempts run out.</summary>
+    [Alias("Fail")]
+    Task Fail(string workerId, VideoFailure failure, bool retryable);
+
+    /// <summary>One-way: callers (the video grain) may themselves be called by this job at the same moment.</summary>
+    [Alias("Cancel"), OneWay]
+    Task Cancel();
+
+    [Alias("Get"), ReadOnly]
+    Task<TranscodeJobInfo?> Get();
+}
+
+/// <summary>The FIFO of waiting jobs shared by every media silo (key "default").</summary>
+[Alias("VideoPlatform.ITranscodeQueueGrain")]
+public interface ITranscodeQueueGrain : IGrainWithStringKey
+{
+    [Alias("Push")]
+    Task Push(string jobId, DateTimeOffset notBefore);
+
+    /// <summary>The oldest job that may run now, or null.</summary>
+    [Alias("Pop")]
+    Task<string?> Pop(string workerId);
+
+    [Alias("Remove")]
+    Task Remove(string jobId);
+
+    [Alias("SetRunning")]
+    Task SetRunning(string jobId, string? workerId);
+
+    [Alias("Stats"), ReadOnly]
+    Task<TranscodeQueueStats> Stats();
+}

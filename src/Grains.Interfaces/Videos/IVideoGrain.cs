@@ -1,0 +1,44 @@
+namespace VideoPlatform.Grains.Videos;
+
+/// <summary>One video and its lifecycle (see <see cref="VideoStateMachine"/>). Keyed by the short video id.</summary>
+[Alias("VideoPlatform.IVideoGrain")]
+public interface IVideoGrain : IGrainWithStringKey
+{
+    [Alias("Create")]
+    Task<VideoDetails> Create(CreateVideo command);
+
+    /// <summary>Null when the video was never created.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<VideoDetails?> Get();
+
+    [Alias("Update")]
+    Task<VideoDetails> Update(VideoPatch patch);
+
+    /// <summary>Created → Uploading (idempotent for the same upload id).</summary>
+    [Alias("BeginUpload")]
+    Task<VideoDetails> BeginUpload(string uploadId);
+
+    [Alias("ReportUploadProgress"), OneWay]
+    Task ReportUploadProgress(int percent);
+
+    /// <summary>Uploading (or Created, for a one-request upload) → Uploaded, then enqueues transcoding.</summary>
+    [Alias("CompleteUpload")]
+    Task<VideoDetails> CompleteUpload(UploadedSource source);
+
+    [Alias("StartProcessing")]
+    Task StartProcessing(string jobId);
+
+    [Alias("ReportProcessingProgress")]
+    Task ReportProcessingProgress(int percent);
+
+    [Alias("CompleteProcessing")]
+    Task CompleteProcessing(TranscodeOutput output);
+
+    /// <summary>Uploading/Uploaded/Processing → Failed with a reason.</summary>
+    [Alias("Fail")]
+    Task Fail(VideoFailure failure);
+
+    /// <summary>Any → Deleted: cancels transcoding and removes every object of the video.</summary>
+    [Alias("Delete")]
+    Task Delete();
+}

@@ -1,0 +1,27 @@
+namespace VideoPlatform.Grains.Videos;
+
+/// <summary>A snapshot of a video as the grain knows it.</summary>
+[GenerateSerializer, Immutable, Alias("VideoPlatform.VideoDetails")]
+public sealed record VideoDetails
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Title { get; init; }
+    [Id(2)] public string Description { get; init; } = "";
+    [Id(3)] public IReadOnlyList<string> Tags { get; init; } = [];
+    [Id(4)] public Visibility Visibility { get; init; }
+    [Id(5)] public string? OwnerId { get; init; }
+    [Id(6)] public VideoStatus Status { get; init; }
+    [Id(7)] public int Progress { get; init; }
+    [Id(8)] public VideoFailure? Failure { get; init; }
+    [Id(9)] public SourceInfo? Source { get; init; }
+    [Id(10)] public IReadOnlyList<Rendition> Renditions { get; init; } = [];
+    [Id(11)] public string? MasterKey { get; init; }
+    [Id(12)] public string? PosterKey { get; init; }
+    [Id(13)] public string? StoryboardKey { get; init; }
+    [Id(14)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(15)] public DateTimeOffset UpdatedAt { get; init; }
+    [Id(16)] public DateTimeOffset? PublishedAt { get; init; }
+    [Id(17)] public string? UploadId { get; init; }
+    [Id(18)] public long Version { get; init; }
+    [Id(19)] public string? SourceKey { get; init; }
+}

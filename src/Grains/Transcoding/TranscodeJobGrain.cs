@@ -1,0 +1,245 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.Infrastructure.Storage;
+
+namespace VideoPlatform.Grains.Transcoding;
+
+/// <summary>
+/// A transcode job and its lease. While the job is queued or running, a reminder (durable) and a timer (fast)
+/// check the lease; an expired lease means the worker or its silo died, and the job is queued again.
+/// </summary>
+public sealed class TranscodeJobGrain(
+    [PersistentState("job")] IPersistentState<TranscodeJobState> state,
+    IOptions<TranscodeJobSettings> options,
+    IObjectStore store,
+    TimeProvider time,
+    ILogger<TranscodeJobGrain> logger) : Grain, ITranscodeJobGrain, IRemindable
+{
+    private const string LeaseReminder = "lease-check";
+    private readonly TranscodeJobSettings settings = options.Value;
+    private IGrainTimer? leaseTimer;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    private ITranscodeQueueGrain Queue => GrainFactory.GetGrain<ITranscodeQueueGrain>("default");
+
+    private IVideoGrain Video => GrainFactory.GetGrain<IVideoGrain>(state.State.Request!.VideoId);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Status == TranscodeJobStatus.Running)
+        {
+            StartLeaseTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Enqueue(TranscodeRequest request)
+    {
+        if (state.State.Request is not null && state.State.Status is TranscodeJobStatus.Queued or TranscodeJobStatus.Running)
+        {
+            return; // already waiting or running: enqueue is idempotent
+        }
+
+        var now = time.GetUtcNow();
+        state.State = new TranscodeJobState { Request = request, Status = TranscodeJobStatus.Queued, EnqueuedAt = now, UpdatedAt = now };
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Queue.Push(JobId, now);
+    }
+
+    public async Task<TranscodeTicket?> Start(string workerId)
+    {
+        var s = state.State;
+        if (s.Status != TranscodeJobStatus.Queued || s.Request is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        s.Status = TranscodeJobStateMachine.Fire(s.Status, TranscodeJobTrigger.Start);
+        s.Attempts++;
+        s.WorkerId = workerId;
+        s.LeaseUntil = now + settings.Lease;
+        s.Progress = 0;
+        s.UpdatedAt = now;
+        await state.WriteStateAsync();
+        StartLeaseTimer();
+        await Queue.SetRunning(JobId, workerId);
+        await Video.StartProcessing(JobId);
+        logger.LogInformation("Job {JobId} attempt {Attempt} runs on {Worker}", JobId, s.Attempts, workerId);
+        return new TranscodeTicket(JobId, s.Request.VideoId, s.Request.SourceKey, s.Attempts, settings.Lease);
+    }
+
+    public async Task<LeaseStatus> Renew(string workerId, int progress)
+    {
+        var s = state.State;
+        if (s.Status == TranscodeJobStatus.Canceled)
+        {
+            return LeaseStatus.Canceled;
+        }
+
+        if (s.Status != TranscodeJobStatus.Running || s.WorkerId != workerId)
+        {
+            return LeaseStatus.Lost;
+        }
+
+        s.LeaseUntil = time.GetUtcNow() + settings.Lease;
+        if (progress != s.Progress)
+        {
+            s.Progress = progress;
+            await Video.ReportProcessingProgress(progress);
+        }
+
+        await state.WriteStateAsync();
+        return LeaseStatus.Ok;
+    }
+
+    public async Task Succeed(string workerId, TranscodeOutput output)
+    {
+        var s = state.State;
+        if (s.Status == TranscodeJobStatus.Canceled)
+        {
+            // The video was deleted while the worker was uploading: remove what it wrote.
+            await store.DeletePrefixAsync($"vod/{s.Request!.VideoId}/");
+            return;
+        }
+
+        if (s.Status != TranscodeJobStatus.Running || s.WorkerId != workerId)
+        {
+            return; // a worker whose lease expired; another attempt owns the job
+        }
+
+        await FinishAsync(TranscodeJobTrigger.Succeed, error: null);
+        await Video.CompleteProcessing(output);
+    }
+
+    public async Task Fail(string workerId, VideoFailure failure, bool retryable)
+    {
+        var s = state.State;
+        if (s.Status != TranscodeJobStatus.Running || s.WorkerId != workerId)
+        {
+            return;
+        }
+
+        await RetryOrFailAsync(failure, retryable);
+    }
+
+    public async Task Cancel()
+    {
+        if (state.State.Status is TranscodeJobStatus.Queued or TranscodeJobStatus.Running)
+        {
+            await FinishAsync(TranscodeJobTrigger.Cancel, "canceled");
+            await Queue.Remove(JobId);
+        }
+    }
+
+    public Task<TranscodeJobInfo?> Get()
+    {
+        var s = state.State;
+        return Task.FromResult(s.Request is null ? null : new TranscodeJobInfo
+        {
+            JobId = JobId,
+            Status = s.Status,
+            Attempts = s.Attempts,
+            WorkerId = s.WorkerId,
+            LeaseUntil = s.LeaseUntil,
+            Progress = s.Progress,
+            LastError = s.LastError,
+            EnqueuedAt = s.EnqueuedAt,
+            UpdatedAt = s.UpdatedAt,
+        });
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckLeaseAsync();
+
+    private async Task CheckLeaseAsync()
+    {
+        var s = state.State;
+        switch (s.Status)
+        {
+            case TranscodeJobStatus.Running when s.LeaseUntil < time.GetUtcNow():
+                logger.LogWarning("Job {JobId}: lease of {Worker} expired", JobId, s.WorkerId);
+                await RetryOrFailAsync(new VideoFailure("transcode_error", $"worker {s.WorkerId} stopped renewing its lease"), retryable: true);
+                break;
+            case TranscodeJobStatus.Queued:
+                await Queue.Push(JobId, time.GetUtcNow()); // idempotent: repairs a queue that lost the id
+                break;
+            case TranscodeJobStatus.Succeeded or TranscodeJobStatus.Failed or TranscodeJobStatus.Canceled:
+                await UnregisterReminderAsync();
+                break;
+        }
+    }
+
+    private async Task RetryOrFailAsync(VideoFailure failure, bool retryable)
+    {
+        var s = state.State;
+        if (retryable && s.Attempts < settings.MaxAttempts)
+        {
+            var notBefore = time.GetUtcNow() + settings.Backoff(s.Attempts);
+            s.Status = TranscodeJobStateMachine.Fire(s.Status, TranscodeJobTrigger.Retry);
+            s.WorkerId = null;
+            s.LeaseUntil = null;
+            s.LastError = failure.Message;
+            s.UpdatedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+            StopLeaseTimer();
+            await Queue.SetRunning(JobId, null);
+            await Queue.Push(JobId, notBefore);
+            return;
+        }
+
+        await FinishAsync(TranscodeJobTrigger.GiveUp, failure.Message);
+        await Video.Fail(failure);
+    }
+
+    private async Task FinishAsync(TranscodeJobTrigger trigger, string? error)
+    {
+        var s = state.State;
+        s.Status = TranscodeJobStateMachine.Fire(s.Status, trigger);
+        s.LastError = error ?? s.LastError;
+        s.LeaseUntil = null;
+        s.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        StopLeaseTimer();
+        await Queue.SetRunning(JobId, null);
+        await UnregisterReminderAsync();
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        var reminder = await this.GetReminder(LeaseReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void StartLeaseTimer()
+    {
+        var period = TimeSpan.FromTicks(Math.Max(settings.Lease.Ticks / 3, TimeSpan.FromSeconds(1).Ticks));
+        leaseTimer ??= this.RegisterGrainTimer(CheckLeaseAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+    }
+
+    private void StopLeaseTimer()
+    {
+        leaseTimer?.Dispose();
+        leaseTimer = null;
+    }
+}
+
+[GenerateSerializer, Alias("VideoPlatform.TranscodeJobState")]
+public sealed class TranscodeJobState
+{
+    [Id(0)] public TranscodeRequest? Request { get; set; }
+    [Id(1)] public TranscodeJobStatus Status { get; set; }
+    [Id(2)] public int Attempts { get; set; }
+    [Id(3)] public string? WorkerId { get; set; }
+    [Id(4)] public DateTimeOffset? LeaseUntil { get; set; }
+    [Id(5)] public int Progress { get; set; }
+    [Id(6)] public string? LastError { get; set; }
+    [Id(7)] public DateTimeOffset EnqueuedAt { get; set; }
+    [Id(8)] public DateTimeOffset UpdatedAt { get; set; }
+}

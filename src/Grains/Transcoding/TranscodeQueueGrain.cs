@@ -1,0 +1,93 @@
+namespace VideoPlatform.Grains.Transcoding;
+
+/// <summary>
+/// The waiting line of transcode jobs, first in first out across every media silo. It holds ids only;
+/// each job grain owns its own state and lease.
+/// </summary>
+public sealed class TranscodeQueueGrain(
+    [PersistentState("queue")] IPersistentState<TranscodeQueueState> state,
+    TimeProvider time) : Grain, ITranscodeQueueGrain
+{
+    public async Task Push(string jobId, DateTimeOffset notBefore)
+    {
+        var waiting = state.State.Waiting;
+        var existing = waiting.FindIndex(w => w.JobId == jobId);
+        if (existing >= 0)
+        {
+            if (waiting[existing].NotBefore <= notBefore)
+            {
+                return;
+            }
+
+            waiting.RemoveAt(existing);
+        }
+
+        waiting.Add(new QueuedJob(jobId, notBefore, time.GetUtcNow()));
+        await state.WriteStateAsync();
+    }
+
+    public async Task<string?> Pop(string workerId)
+    {
+        var now = time.GetUtcNow();
+        var waiting = state.State.Waiting;
+        var next = waiting.FindIndex(w => w.NotBefore <= now);
+        if (next < 0)
+        {
+            return null;
+        }
+
+        var job = waiting[next];
+        waiting.RemoveAt(next);
+        await state.WriteStateAsync();
+        return job.JobId;
+    }
+
+    public async Task Remove(string jobId)
+    {
+        if (state.State.Waiting.RemoveAll(w => w.JobId == jobId) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task SetRunning(string jobId, string? workerId)
+    {
+        var running = state.State.Running;
+        var changed = workerId is null ? running.Remove(jobId) : running.TryAdd(jobId, workerId) || Replace(running, jobId, workerId);
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<TranscodeQueueStats> Stats() => Task.FromResult(new TranscodeQueueStats(
+        state.State.Waiting.Count,
+        state.State.Running.Count,
+        state.State.Waiting.Select(w => w.JobId).ToList(),
+        new Dictionary<string, string>(state.State.Running)));
+
+    private static bool Replace(Dictionary<string, string> running, string jobId, string workerId)
+    {
+        if (running[jobId] == workerId)
+        {
+            return false;
+        }
+
+        running[jobId] = workerId;
+        return true;
+    }
+}
+
+[GenerateSerializer, Alias("VideoPlatform.TranscodeQueueState")]
+public sealed class TranscodeQueueState
+{
+    /// <summary>In arrival order; FIFO among the jobs whose backoff has passed.</summary>
+    [Id(0)] public List<QueuedJob> Waiting { get; set; } = [];
+    [Id(1)] public Dictionary<string, string> Running { get; set; } = [];
+}
+
+[GenerateSerializer, Immutable, Alias("VideoPlatform.QueuedJob")]
+public sealed record QueuedJob(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] DateTimeOffset NotBefore,
+    [property: Id(2)] DateTimeOffset QueuedAt);

@@ -1,0 +1,189 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using VideoPlatform.Grains.Catalog;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Transcoding;
+using VideoPlatform.Infrastructure.Storage;
+
+namespace VideoPlatform.Grains.Videos;
+
+/// <summary>
+/// One video. Every status change goes through <see cref="VideoStateMachine"/>, is persisted, written to the
+/// catalog and published on the <c>video</c> stream.
+/// </summary>
+public sealed class VideoGrain(
+    [PersistentState("video")] IPersistentState<VideoState> state,
+    IVideoCatalog catalog,
+    IObjectStore store,
+    TimeProvider time,
+    ILogger<VideoGrain> logger) : Grain, IVideoGrain
+{
+    private VideoDetails Video => state.State.Video ?? throw new VideoNotFoundException(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Repairs the catalog if a previous activation died between its state write and its catalog write.
+        if (state.State.Video is { } video)
+        {
+            await catalog.UpsertAsync(VideoCatalogEntry.From(video), cancellationToken);
+        }
+    }
+
+    public async Task<VideoDetails> Create(CreateVideo command)
+    {
+        if (state.State.Video is not null)
+        {
+            throw new InvalidOperationException($"Video '{this.GetPrimaryKeyString()}' already exists");
+        }
+
+        var now = time.GetUtcNow();
+        var video = new VideoDetails
+        {
+            Id = this.GetPrimaryKeyString(),
+            Title = command.Title,
+            Description = command.Description,
+            Tags = command.Tags,
+            Visibility = command.Visibility,
+            OwnerId = command.OwnerId,
+            Status = VideoStatus.Created,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await SaveAsync(video, from: null, "created");
+        return video;
+    }
+
+    public Task<VideoDetails?> Get() => Task.FromResult(state.State.Video);
+
+    public async Task<VideoDetails> Update(VideoPatch patch)
+    {
+        var video = Video;
+        if (video.Status == VideoStatus.Deleted)
+        {
+            throw new IllegalTransitionException($"Video '{video.Id}' is deleted");
+        }
+
+        var updated = video with
+        {
+            Title = patch.Title ?? video.Title,
+            Description = patch.Description ?? video.Description,
+            Tags = patch.Tags ?? video.Tags,
+            Visibility = patch.Visibility ?? video.Visibility,
+        };
+        return await SaveAsync(updated, video.Status, "updated");
+    }
+
+    public async Task<VideoDetails> BeginUpload(string uploadId)
+    {
+        var video = Video;
+        if (video.Status == VideoStatus.Uploading && video.UploadId == uploadId)
+        {
+            return video;
+        }
+
+        return await FireAsync(VideoTrigger.UploadStarted, v => v with { UploadId = uploadId, Progress = 0 });
+    }
+
+    public async Task ReportUploadProgress(int percent)
+    {
+        if (state.State.Video is { Status: VideoStatus.Uploading } video && percent != video.Progress)
+        {
+            state.State.Video = video with { Progress = Math.Clamp(percent, 0, 100) };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<VideoDetails> CompleteUpload(UploadedSource source)
+    {
+        var video = await FireAsync(VideoTrigger.UploadCompleted, v => v with
+        {
+            Progress = 100,
+            Source = new SourceInfo { Size = source.Size, Sha256 = source.Sha256 },
+            SourceKey = source.SourceKey,
+        });
+        await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size));
+        return video;
+    }
+
+    public async Task StartProcessing(string jobId) =>
+        await FireAsync(VideoTrigger.ProcessingStarted, v => v with { Progress = 0, Failure = null });
+
+    public async Task ReportProcessingProgress(int percent)
+    {
+        if (state.State.Video is { Status: VideoStatus.Processing } video && percent != video.Progress)
+        {
+            state.State.Video = video with { Progress = Math.Clamp(percent, 0, 100) };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task CompleteProcessing(TranscodeOutput output)
+    {
+        if (state.State.Video is { Status: VideoStatus.Ready })
+        {
+            return; // at-least-once delivery of a finished job
+        }
+
+        await FireAsync(VideoTrigger.ProcessingCompleted, v => v with
+        {
+            Progress = 100,
+            Source = output.Source with { Size = v.Source?.Size ?? output.Source.Size, Sha256 = v.Source?.Sha256 ?? output.Source.Sha256 },
+            Renditions = output.Renditions,
+            MasterKey = output.MasterKey,
+            PosterKey = output.PosterKey,
+            StoryboardKey = output.StoryboardKey,
+            PublishedAt = time.GetUtcNow(),
+        });
+    }
+
+    public async Task Fail(VideoFailure failure)
+    {
+        var trigger = Video.Status == VideoStatus.Uploading ? VideoTrigger.UploadFailed : VideoTrigger.ProcessingFailed;
+        await FireAsync(trigger, v => v with { Failure = failure });
+    }
+
+    public async Task Delete()
+    {
+        var video = Video;
+        if (video.Status == VideoStatus.Deleted)
+        {
+            return;
+        }
+
+        await FireAsync(VideoTrigger.Deleted, v => v with { Progress = 0 });
+        if (video.Status is VideoStatus.Uploaded or VideoStatus.Processing)
+        {
+            // One-way: the job may be calling this grain right now (a failure report); awaiting could deadlock.
+            await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Cancel();
+        }
+
+        var removed = await store.DeletePrefixAsync($"vod/{video.Id}/") + await store.DeletePrefixAsync($"raw/{video.Id}/");
+        logger.LogInformation("Deleted video {VideoId}: {Objects} objects removed", video.Id, removed);
+    }
+
+    private async Task<VideoDetails> FireAsync(VideoTrigger trigger, Func<VideoDetails, VideoDetails> change)
+    {
+        var video = Video;
+        var to = VideoStateMachine.Fire(video.Status, trigger);
+        var updated = change(video) with { Status = to };
+        return await SaveAsync(updated, video.Status, trigger.ToString());
+    }
+
+    private async Task<VideoDetails> SaveAsync(VideoDetails video, VideoStatus? from, string kind)
+    {
+        var now = time.GetUtcNow();
+        video = video with { UpdatedAt = now, Version = video.Version + 1 };
+        state.State.Video = video;
+        await state.WriteStateAsync();
+        await catalog.UpsertAsync(VideoCatalogEntry.From(video));
+        var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<VideoEvent>(StreamId.Create(StreamNames.Video, video.Id));
+        await stream.OnNextAsync(new VideoEvent(Guid.NewGuid(), video.Id, from, video.Status, kind, now, video.Version));
+        return video;
+    }
+}
+
+[GenerateSerializer, Alias("VideoPlatform.VideoState")]
+public sealed class VideoState
+{
+    [Id(0)] public VideoDetails? Video { get; set; }
+}
