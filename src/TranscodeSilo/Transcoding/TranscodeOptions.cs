@@ -1,0 +1,21 @@
+namespace VideoPlatform.TranscodeSilo.Transcoding;
+
+/// <summary>Knobs for one transcode; defaults suit production, tests turn the preset down.</summary>
+public sealed record TranscodeOptions
+{
+    /// <summary>x264 preset for every rung.</summary>
+    public string Preset { get; init; } = "veryfast";
+
+    /// <summary>Encoder threads; null lets ffmpeg decide from the core count.</summary>
+    public int? Threads { get; init; }
+
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>Shortest gap between storyboard thumbnails; long videos get a wider gap to bound the sprite.</summary>
+    public TimeSpan StoryboardInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Parent of the per-job temp folder; null means the system temp folder.</summary>
+    public string? WorkRoot { get; init; }
+
+    public static TranscodeOptions Default { get; } = new();
+}

@@ -1,0 +1,25 @@
+namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
+
+/// <summary>
+/// Assembles an expected HLS argument list from literal pieces: the fixed head and tail never vary, the middle
+/// (filter graph, encoder settings, stream map) is spelled out by each test.
+/// </summary>
+internal static class Expected
+{
+    public static string[] Hls(string filterGraph, bool audio, string[] encoding, string varStreamMap)
+    {
+        var rungs = varStreamMap.Split(' ').Length;
+        var maps = Enumerable.Range(0, rungs).SelectMany(i => audio ? new[] { "-map", $"[v{i}]", "-map", "0:a:0" } : ["-map", $"[v{i}]"]);
+        return
+        [
+            "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats", "-progress", "pipe:1",
+            "-f", "mov", "-i", "/media/in/source.mp4", "-filter_complex", filterGraph,
+            .. maps,
+            .. encoding,
+            "-map_metadata", "-1", "-map_chapters", "-1",
+            "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+            "-hls_flags", "independent_segments", "-master_pl_name", "master.m3u8",
+            "-hls_segment_filename", "%v/seg_%05d.m4s", "-var_stream_map", varStreamMap, "%v/index.m3u8",
+        ];
+    }
+}

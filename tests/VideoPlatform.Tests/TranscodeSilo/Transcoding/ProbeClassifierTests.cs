@@ -1,0 +1,82 @@
+using VideoPlatform.TranscodeSilo.Transcoding;
+
+namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
+
+/// <summary>Cases that are awkward to produce with ffmpeg 5.1, fed as ffprobe JSON.</summary>
+public sealed class ProbeClassifierTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromHours(6);
+
+    private static string Json(string videoExtra, string formatDuration = "\"duration\": \"10.0\",", string extraStreams = "") => $$"""
+        { "streams": [
+            { "codec_type": "video", "codec_name": "h264", "width": 1920, "height": 1080, "pix_fmt": "yuv420p",
+              "r_frame_rate": "30/1", "avg_frame_rate": "30/1" {{videoExtra}} }
+            {{extraStreams}} ],
+          "format": { "format_name": "mov,mp4,m4a,3gp,3g2,mj2", {{formatDuration}} "bit_rate": "5000000" } }
+        """;
+
+    [Fact]
+    public void Classify_PhoneVariableRate_FlagsVariable()
+    {
+        var json = Json(", \"r_frame_rate\": \"90000/1\", \"avg_frame_rate\": \"8963/300\"");
+
+        var source = Assert.IsType<ProbeResult.Accepted>(ProbeClassifier.Classify(json, 10, Limit)).Source;
+
+        Assert.True(source.IsVariableFrameRate);
+        Assert.Equal(new FrameRate(8963, 300), source.FrameRate);
+    }
+
+    [Fact]
+    public void Classify_AnamorphicPixels_WidthIsDisplayWidth()
+    {
+        var json = Json(", \"sample_aspect_ratio\": \"4:3\"").Replace("\"width\": 1920", "\"width\": 1440", StringComparison.Ordinal);
+
+        var source = Assert.IsType<ProbeResult.Accepted>(ProbeClassifier.Classify(json, 10, Limit)).Source;
+
+        Assert.Equal((1920, 1080), (source.Width, source.Height));
+    }
+
+    [Fact]
+    public void Classify_Mp3WithCoverArt_NotVideo()
+    {
+        var json = """
+            { "streams": [
+                { "codec_type": "audio", "codec_name": "mp3", "channels": 2 },
+                { "codec_type": "video", "codec_name": "mjpeg", "width": 500, "height": 500, "disposition": { "attached_pic": 1 } } ],
+              "format": { "format_name": "mp3", "duration": "200.0" } }
+            """;
+
+        var rejected = Assert.IsType<ProbeResult.Rejected>(ProbeClassifier.Classify(json, 10, Limit));
+
+        Assert.Equal("not_video", rejected.Rejection.Code);
+    }
+
+    [Fact]
+    public void Classify_NoDuration_Corrupt()
+    {
+        var rejected = Assert.IsType<ProbeResult.Rejected>(ProbeClassifier.Classify(Json("", formatDuration: ""), 10, Limit));
+
+        Assert.Equal("corrupt", rejected.Rejection.Code);
+    }
+
+    [Fact]
+    public void Classify_CodecWithoutDecoder_UnsupportedCodec()
+    {
+        var json = Json("").Replace("\"codec_name\": \"h264\",", "\"codec_tag_string\": \"ZZZZ\",", StringComparison.Ordinal);
+
+        var rejected = Assert.IsType<ProbeResult.Rejected>(ProbeClassifier.Classify(json, 10, Limit));
+
+        Assert.Equal("unsupported_codec", rejected.Rejection.Code);
+        Assert.Contains("ZZZZ", rejected.Rejection.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_LegacyRotateTag_SwapsDimensions()
+    {
+        var json = Json(", \"tags\": { \"rotate\": \"90\" }");
+
+        var source = Assert.IsType<ProbeResult.Accepted>(ProbeClassifier.Classify(json, 10, Limit)).Source;
+
+        Assert.Equal((1080, 1920, 90), (source.Width, source.Height, source.Rotation));
+    }
+}

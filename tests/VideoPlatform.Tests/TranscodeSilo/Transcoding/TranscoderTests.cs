@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using VideoPlatform.TranscodeSilo.Transcoding;
+
+namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
+
+[Collection(MediaCollection.Name)]
+public sealed class TranscoderTests(MediaClips clips) : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("vp-transcoder-").FullName;
+
+    private string WorkRoot => Directory.CreateDirectory(Path.Combine(_root, "work")).FullName;
+
+    private string Output => Path.Combine(_root, "out");
+
+    private TranscodeOptions Options => new() { Preset = "ultrafast", WorkRoot = WorkRoot, Threads = 2 };
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task TranscodeAsync_720pWithAudio_FullLadderPlayableAndLaidOut()
+    {
+        var reports = new List<double>();
+
+        var outcome = await new Transcoder().TranscodeAsync(clips.Landscape, Output, Options, new SyncProgress(reports), CancellationToken.None);
+
+        var result = Assert.IsType<TranscodeOutcome.Transcoded>(outcome).Result;
+        Assert.Equal(["720p", "480p", "360p", "240p"], result.Renditions.Select(r => r.Name));
+        var master = await File.ReadAllTextAsync(Path.Combine(Output, result.MasterPlaylistPath));
+        foreach (var r in result.Renditions)
+        {
+            Assert.Contains($"RESOLUTION={r.Width}x{r.Height},CODECS=\"avc1.", master, StringComparison.Ordinal);
+            Assert.Contains($"\n{r.Name}/index.m3u8\n", master, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(Output, r.Name, "init.mp4")));
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(Output, r.Name), "seg_*.m4s"));
+            await AssertRenditionAsync(Path.Combine(Output, r.PlaylistPath), r.Width, r.Height, 4.0, audio: true);
+        }
+
+        Assert.Contains("AVERAGE-BANDWIDTH=", master, StringComparison.Ordinal);
+        Assert.Contains(",mp4a.40.2\",FRAME-RATE=30.000", master, StringComparison.Ordinal);
+        await AssertJpegAsync(Path.Combine(Output, result.PosterPath), 1280, 720);
+        await AssertJpegAsync(Path.Combine(Output, result.StoryboardPath), 160, 90);
+        Assert.Contains("storyboard.jpg#xywh=0,0,160,90", await File.ReadAllTextAsync(Path.Combine(Output, result.StoryboardVttPath)), StringComparison.Ordinal);
+        Assert.Equal(100, reports[^1]);
+        Assert.Empty(Directory.GetFileSystemEntries(WorkRoot));
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_PortraitWithoutAudio_VideoOnlyRungs()
+    {
+        var outcome = await new Transcoder().TranscodeAsync(clips.PortraitSilent, Output, Options, null, CancellationToken.None);
+
+        var result = Assert.IsType<TranscodeOutcome.Transcoded>(outcome).Result;
+        Assert.Equal(["360p=360x640", "240p=240x426"], result.Renditions.Select(r => $"{r.Name}={r.Width}x{r.Height}"));
+        Assert.DoesNotContain("mp4a", await File.ReadAllTextAsync(Path.Combine(Output, "master.m3u8")), StringComparison.Ordinal);
+        await AssertRenditionAsync(Path.Combine(Output, "360p/index.m3u8"), 360, 640, 3.0, audio: false);
+        await AssertJpegAsync(Path.Combine(Output, "thumbs/storyboard.jpg"), 90, 160);
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_RotatedSource_UprightOutputWithoutRotation()
+    {
+        var outcome = await new Transcoder().TranscodeAsync(clips.Rotated, Output, Options, null, CancellationToken.None);
+
+        Assert.IsType<TranscodeOutcome.Transcoded>(outcome);
+        var stream = await ProbeVideoAsync(Path.Combine(Output, "360p/index.m3u8"));
+        Assert.Equal((360, 640), (stream.GetProperty("width").GetInt32(), stream.GetProperty("height").GetInt32()));
+        Assert.False(stream.TryGetProperty("side_data_list", out _));
+        await AssertJpegAsync(Path.Combine(Output, "thumbs/poster.jpg"), 360, 640);
+    }
+
+    [Theory]
+    [InlineData(nameof(MediaClips.Empty), "empty")]
+    [InlineData(nameof(MediaClips.TruncatedFastStart), "corrupt")]
+    [InlineData(nameof(MediaClips.RandomBytes), "corrupt")]
+    [InlineData(nameof(MediaClips.PngRenamed), "not_video")]
+    [InlineData(nameof(MediaClips.AudioOnly), "not_video")]
+    public async Task TranscodeAsync_BadInput_RejectedAndNothingLeft(string clip, string code)
+    {
+        var path = (string)typeof(MediaClips).GetProperty(clip)!.GetValue(clips)!;
+
+        var outcome = await new Transcoder().TranscodeAsync(path, Output, Options, null, CancellationToken.None);
+
+        Assert.Equal(code, Assert.IsType<TranscodeOutcome.Rejected>(outcome).Rejection.Code);
+        Assert.Empty(Directory.GetFileSystemEntries(WorkRoot));
+        Assert.False(Directory.Exists(Output));
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_Cancelled_KillsFfmpegAndRemovesTempFolder()
+    {
+        using var cts = new CancellationTokenSource();
+        var started = new TaskCompletionSource();
+        var progress = new SyncProgress([], onReport: () => started.TrySetResult());
+        var slow = Options with { Preset = "veryslow" };
+
+        var transcode = new Transcoder().TranscodeAsync(clips.Long, Output, slow, progress, cts.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.NotEmpty(FfmpegProcessesReading(clips.Long));
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transcode);
+        Assert.Empty(FfmpegProcessesReading(clips.Long));
+        Assert.Empty(Directory.GetFileSystemEntries(WorkRoot));
+    }
+
+    private static List<int> FfmpegProcessesReading(string file) =>
+        Directory.GetDirectories("/proc").Select(d => Path.GetFileName(d))
+            .Where(name => int.TryParse(name, CultureInfo.InvariantCulture, out _))
+            .Where(pid => ReadCommandLine(pid) is [var program, .. var args] && Path.GetFileName(program) == "ffmpeg" && args.Contains(file))
+            .Select(pid => int.Parse(pid, CultureInfo.InvariantCulture)).ToList();
+
+    private static string[]? ReadCommandLine(string pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task AssertRenditionAsync(string playlist, int width, int height, double seconds, bool audio)
+    {
+        var run = await ToolProcess.RunAsync("ffprobe",
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", playlist], null, null, CancellationToken.None);
+        Assert.True(run.Succeeded, run.StandardErrorTail);
+        using var doc = JsonDocument.Parse(run.StandardOutput);
+        var streams = doc.RootElement.GetProperty("streams").EnumerateArray().ToList();
+        var video = Assert.Single(streams, s => s.GetProperty("codec_type").GetString() == "video");
+        Assert.Equal((width, height), (video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32()));
+        Assert.Equal(audio, streams.Any(s => s.GetProperty("codec_type").GetString() == "audio"));
+        var duration = double.Parse(doc.RootElement.GetProperty("format").GetProperty("duration").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(duration, seconds - 0.5, seconds + 0.5);
+
+        var decode = await ToolProcess.RunAsync("ffmpeg", ["-nostdin", "-v", "error", "-xerror", "-i", playlist, "-f", "null", "-"], null, null, CancellationToken.None);
+        Assert.True(decode.Succeeded && decode.StandardErrorTail.Length == 0, decode.StandardErrorTail);
+    }
+
+    private static async Task<JsonElement> ProbeVideoAsync(string path)
+    {
+        var run = await ToolProcess.RunAsync("ffprobe", ["-v", "error", "-print_format", "json", "-show_streams", "-select_streams", "v:0", path],
+            null, null, CancellationToken.None);
+        Assert.True(run.Succeeded, run.StandardErrorTail);
+        return JsonDocument.Parse(run.StandardOutput).RootElement.GetProperty("streams")[0].Clone();
+    }
+
+    private static async Task AssertJpegAsync(string path, int width, int height)
+    {
+        var stream = await ProbeVideoAsync(path);
+        Assert.Equal("mjpeg", stream.GetProperty("codec_name").GetString());
+        Assert.Equal((width, height), (stream.GetProperty("width").GetInt32(), stream.GetProperty("height").GetInt32()));
+    }
+
+    private sealed class SyncProgress(List<double> reports, Action? onReport = null) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+
+            onReport?.Invoke();
+        }
+    }
+}
