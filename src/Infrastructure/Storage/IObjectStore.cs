@@ -37,12 +37,13 @@ public interface IObjectStore
     Task CheckAsync(CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// <paramref name="ETag"/> is an opaque, unquoted token that changes whenever the content changes (quote it for HTTP).
+/// <paramref name="ContentType"/> defaults to application/octet-stream on put; it may be null in listings (S3 lists no types).
+/// </summary>
 public sealed record ObjectInfo(string Key, long Length, string ETag, DateTimeOffset LastModified, string? ContentType);
 
 public sealed record MultipartPart(int PartNumber, string ETag, long Length);
-
-/// <summary>An inclusive byte range; <c>To</c> null means "to the end". <c>From</c> null with <c>To</c> set means "the last To bytes".</summary>
-public readonly record struct ByteRange(long? From, long? To);
 
 /// <summary>An opened object: the caller disposes it.</summary>
 public sealed class ObjectContent(ObjectInfo info, Stream stream, long offset, long length) : IAsyncDisposable, IDisposable
@@ -64,6 +65,14 @@ public sealed class ObjectRangeNotSatisfiableException(string key, long objectLe
 {
     public long ObjectLength { get; } = objectLength;
 }
+
+/// <summary>The upload id is unknown (never initiated, completed, or aborted) or belongs to another key.</summary>
+public sealed class MultipartUploadNotFoundException(string key, string uploadId)
+    : InvalidOperationException($"No multipart upload '{uploadId}' in progress for '{key}'");
+
+/// <summary>A multipart completion that S3 would refuse: missing/mismatched part, wrong order, or a non-last part below the minimum size.</summary>
+public sealed class InvalidMultipartException(string key, string reason)
+    : InvalidOperationException($"Cannot complete multipart upload of '{key}': {reason}");
 
 public sealed class InvalidObjectKeyException(string key, string reason)
     : ArgumentException($"Invalid object key '{key.Replace("\0", "\\0", StringComparison.Ordinal)}': {reason}");

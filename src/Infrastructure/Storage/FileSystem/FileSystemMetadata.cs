@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace VideoPlatform.Infrastructure.Storage.FileSystem;
+
+/// <summary>
+/// What a content file cannot say about itself. It records the length and mtime of the content it
+/// describes: a put renames content and metadata one after the other, so a reader can catch the two
+/// out of step and then falls back to a stat-derived ETag rather than trusting a stale one.
+/// </summary>
+internal sealed record FileSystemMetadata(string ETag, string ContentType, long Length, long ModifiedTicks)
+{
+    public const string DefaultContentType = "application/octet-stream";
+
+    public static async Task WriteAsync(string path, FileSystemMetadata metadata, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        await JsonSerializer.SerializeAsync(file, metadata, cancellationToken: cancellationToken);
+    }
+
+    public static async Task<FileSystemMetadata?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return await JsonSerializer.DeserializeAsync<FileSystemMetadata>(file, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static ObjectInfo Describe(string key, long length, DateTime modifiedUtc, FileSystemMetadata? metadata)
+    {
+        var modified = new DateTimeOffset(modifiedUtc.Ticks, TimeSpan.Zero);
+        return metadata is not null && metadata.Length == length && metadata.ModifiedTicks == modifiedUtc.Ticks
+            ? new ObjectInfo(key, length, metadata.ETag, modified, metadata.ContentType)
+            : new ObjectInfo(key, length, $"{length:x}-{modifiedUtc.Ticks:x}", modified, null);
+    }
+}

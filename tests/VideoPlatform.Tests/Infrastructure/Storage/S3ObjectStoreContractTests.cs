@@ -1,0 +1,9 @@
+using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.Infrastructure.Storage;
+
+public sealed class S3ObjectStoreContractTests(S3rverFixture s3rver) : ObjectStoreContractTests, IClassFixture<S3rverFixture>
+{
+    protected override async Task<IObjectStore> CreateStoreAsync() => await s3rver.CreateStoreInNewBucketAsync();
+}
