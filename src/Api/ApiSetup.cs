@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VideoPlatform.Api.Errors;
+
 namespace VideoPlatform.Api;
 
 /// <summary>Api services and endpoint groups; Program.cs reads as their table of contents.</summary>
@@ -6,6 +10,12 @@ public static class ApiSetup
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
         builder.Services.AddOpenApi();
         return builder;
     }

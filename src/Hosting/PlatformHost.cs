@@ -72,7 +72,7 @@ public static class PlatformHost
         services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
         services.AddPlatformReadiness(usesPostgres);
         services.AddPlatformTelemetry(serviceName, options);
-        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 10)));
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 8)));
         return options;
     }
 }
