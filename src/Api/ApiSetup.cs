@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VideoPlatform.Api.Apis;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Playback;
+using VideoPlatform.Api.Videos;
 
 namespace VideoPlatform.Api;
 
@@ -9,14 +12,26 @@ public static class ApiSetup
 {
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o =>
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        builder.Services.AddOpenApi();
+        services.AddOpenApi();
+        services.AddMemoryCache();
+        services.AddCors(o => o.AddPolicy(PlaybackServer.CorsPolicy, p => p
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .AllowAnyHeader()
+            .WithExposedHeaders("Content-Length", "Content-Range", "Accept-Ranges", "ETag")));
+        services.Configure<PlaybackSettings>(builder.Configuration.GetSection(PlaybackSettings.Section));
+        services.AddSingleton<PlaybackUrls>();
+        services.AddSingleton<PlaybackAccess>();
+        services.AddSingleton<PlaybackServer>();
+        services.AddSingleton<VideoMapper>();
         return builder;
     }
 
@@ -24,12 +39,16 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         return app;
     }
 
     public static WebApplication MapApis(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapVideosApi();
+        app.MapPlaybackApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -1,9 +1,11 @@
+using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting;
 using VideoPlatform.Hosting.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformSilo(SiloPool.Media);
+builder.Services.AddTranscodeWorker(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformHealth();

@@ -1,4 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
+using VideoPlatform.Grains.Catalog;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.TranscodeSilo.Health;
+using VideoPlatform.Grains.Transcoding;
+using VideoPlatform.Hosting.Catalog;
+using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 using Orleans.TestingHost;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Cluster;
@@ -10,7 +19,8 @@ namespace VideoPlatform.Tests.Fixtures;
 /// <summary>
 /// An in-process cluster shaped like production: two general silos and one media silo (memory storage,
 /// memory streams, in-memory reminders, a FileSystem object store in a temp folder shared by all silos).
-/// Tests add silos of either pool with <see cref="StartSiloAsync"/>.
+/// Tests add silos of either pool with <see cref="StartSiloAsync"/>. The grain assemblies are named
+/// explicitly: in a test process nothing guarantees they are loaded when the silos scan for grain classes.
 /// </summary>
 public sealed class PlatformClusterFixture : IAsyncLifetime
 {
@@ -30,6 +40,16 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         Storage = new StorageSettings { Provider = StorageProvider.FileSystem },
     };
 
+    /// <summary>Media silos of the test cluster encode fast and poll often.</summary>
+    private static IConfiguration WorkerConfiguration { get; } = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["VideoPlatform:Transcode:Worker:Preset"] = "ultrafast",
+            ["VideoPlatform:Transcode:Worker:PollInterval"] = "00:00:00.200",
+            ["VideoPlatform:Transcode:Worker:MaxConcurrentJobs"] = "1",
+        })
+        .Build();
+
     public async Task InitializeAsync()
     {
         Options.Storage.FileSystem.Root = storage.Path;
@@ -40,11 +60,27 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         {
             var pool = PoolFor(silo.SiloName);
             siloBuilder.AddPlatformProviders(Options).AddPlatformPool(pool);
+            siloBuilder.Services.AddSerializer(s => s.AddAssembly(typeof(VideoGrain).Assembly).AddAssembly(typeof(MediaPoolProbeGrain).Assembly));
             siloBuilder.Services.AddSingleton(Options);
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddPlatformObjectStore(Options);
+            siloBuilder.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
+            siloBuilder.Services.Configure<TranscodeJobSettings>(o =>
+            {
+                o.Lease = TimeSpan.FromSeconds(3);
+                o.BackoffBase = TimeSpan.FromMilliseconds(500);
+            });
+            if (pool == SiloPool.Media)
+            {
+                siloBuilder.Services.AddTranscodeWorker(WorkerConfiguration);
+            }
         });
         builder.ConfigureClient(client => client.AddPlatformClientStreams(Options));
+        if (Environment.GetEnvironmentVariable("VP_TEST_LOGS") is { Length: > 0 } logFile)
+        {
+            // Diagnostics: VP_TEST_LOGS=/tmp/x.log writes every silo's warnings (and the platform's info) to a file.
+            builder.ConfigureSiloHost((_, host) => host.Logging.AddProvider(new FileLoggerProvider(logFile)));
+        }
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         await Cluster.WaitForClusterManifestToStabilizeAsync();

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Orleans.TestingHost;
+using VideoPlatform.TranscodeSilo.Health;
 using VideoPlatform.Grains.Health;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Cluster;
@@ -13,7 +16,11 @@ public sealed class MediaPoolAbsenceTests
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.AssumeHomogenousSilosForTesting = false;
-        builder.ConfigureSilo((_, silo) => silo.AddPlatformPool(SiloPool.General));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPlatformPool(SiloPool.General);
+            silo.Services.AddSerializer(s => s.AddAssembly(typeof(PoolProbeGrain).Assembly).AddAssembly(typeof(MediaPoolProbeGrain).Assembly));
+        });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         await cluster.WaitForClusterManifestToStabilizeAsync();

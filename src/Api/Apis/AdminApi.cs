@@ -1,0 +1,21 @@
+using VideoPlatform.Grains.Transcoding;
+
+namespace VideoPlatform.Api.Apis;
+
+/// <summary>/api/admin: operational views (the transcode queue).</summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Admin");
+        group.MapGet("/transcode", async (IClusterClient grains) =>
+            TypedResults.Ok(await grains.GetGrain<ITranscodeQueueGrain>("default").Stats()))
+            .WithName("TranscodeQueue");
+        group.MapGet("/transcode/jobs/{videoId}", async (string videoId, IClusterClient grains) =>
+            await grains.GetGrain<ITranscodeJobGrain>(videoId).Get() is { } job
+                ? Results.Ok(job)
+                : Errors.ApiProblem.NotFound("Transcode job", videoId))
+            .WithName("TranscodeJob");
+        return app;
+    }
+}

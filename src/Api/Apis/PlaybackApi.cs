@@ -1,0 +1,17 @@
+using VideoPlatform.Api.Playback;
+
+namespace VideoPlatform.Api.Apis;
+
+/// <summary>/play/{id}/…: HLS playlists, segments and images of ready videos, straight from the object store.</summary>
+public static class PlaybackApi
+{
+    public static IEndpointRouteBuilder MapPlaybackApi(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/play/{id}/{**path}", [HttpMethods.Get, HttpMethods.Head], (string id, string path, HttpContext context, PlaybackServer server) =>
+                server.ServeAsync(context, id, path))
+            .WithTags("Playback")
+            .WithName("Play")
+            .RequireCors(PlaybackServer.CorsPolicy);
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Net.Http.Headers;
+using VideoPlatform.Api.Errors;
+using VideoPlatform.Infrastructure.Storage;
+
+namespace VideoPlatform.Api.Playback;
+
+/// <summary>
+/// Serves one object of a ready video with the headers players and CDNs expect: content type, byte ranges
+/// (206/416), ETag and If-None-Match (304), long-lived caching for segments, short for playlists, CORS.
+/// </summary>
+public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access)
+{
+    public const string CorsPolicy = "playback";
+    private const string Immutable = "public, max-age=31536000, immutable";
+    private const string ShortLived = "public, max-age=10";
+
+    public async Task<IResult> ServeAsync(HttpContext context, string videoId, string path)
+    {
+        if (!Videos.VideoIds.IsWellFormed(videoId) || await access.PlayableAsync(videoId) is null)
+        {
+            return ApiProblem.NotFound("Video", videoId);
+        }
+
+        string key;
+        try
+        {
+            key = PlaybackPaths.KeyFor(videoId, path);
+            ObjectKey.Validate(key);
+        }
+        catch (InvalidObjectKeyException)
+        {
+            return ApiProblem.NotFound("File", path);
+        }
+
+        var request = context.Request;
+        var range = RangeHeader.Parse(request.Headers.Range);
+        ObjectContent? content;
+        try
+        {
+            content = await store.GetAsync(key, range, context.RequestAborted);
+        }
+        catch (ObjectRangeNotSatisfiableException ex)
+        {
+            context.Response.Headers.ContentRange = $"bytes */{ex.ObjectLength}";
+            return ApiProblem.Create(StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", "Range not satisfiable", ex.Message);
+        }
+
+        if (content is null)
+        {
+            return ApiProblem.NotFound("File", path);
+        }
+
+        var response = context.Response;
+        var etag = $"\"{content.Info.ETag}\"";
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = MediaContentTypes.IsImmutable(key) ? Immutable : ShortLived;
+        response.Headers.AcceptRanges = "bytes";
+        response.Headers.LastModified = content.Info.LastModified.ToString("R");
+        if (IfNoneMatch(request, etag))
+        {
+            await content.DisposeAsync();
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        response.ContentType = MediaContentTypes.For(key);
+        response.ContentLength = content.Length;
+        if (range is not null)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {content.Offset}-{content.Offset + content.Length - 1}/{content.Info.Length}";
+        }
+
+        await using (content)
+        {
+            if (!HttpMethods.IsHead(request.Method))
+            {
+                await content.Stream.CopyToAsync(response.Body, context.RequestAborted);
+            }
+        }
+
+        return TypedResults.Empty;
+    }
+
+    private static bool IfNoneMatch(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0)
+        {
+            return false;
+        }
+
+        return EntityTagHeaderValue.TryParseList(header, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+    }
+}

@@ -1,0 +1,30 @@
+using VideoPlatform.Infrastructure.Storage;
+
+namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
+
+/// <summary>
+/// Copies a finished transcode into the object store: the HLS tree under <c>vod/{id}/hls/</c>, thumbnails under
+/// <c>vod/{id}/thumbs/</c>. Playlists go last, so a reader never finds a playlist whose segments are missing.
+/// </summary>
+public static class OutputPublisher
+{
+    public static string KeyFor(string videoId, string relativePath) =>
+        relativePath.StartsWith("thumbs/", StringComparison.Ordinal)
+            ? $"vod/{videoId}/{relativePath}"
+            : $"vod/{videoId}/hls/{relativePath}";
+
+    public static async Task PublishAsync(IObjectStore store, string videoId, string folder, CancellationToken cancellationToken)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .OrderBy(f => f.EndsWith(".m3u8", StringComparison.Ordinal) ? (f.Contains('/', StringComparison.Ordinal) ? 1 : 2) : 0)
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        foreach (var file in files)
+        {
+            var key = KeyFor(videoId, file);
+            await using var stream = File.OpenRead(Path.Combine(folder, file));
+            await store.PutAsync(key, stream, MediaContentTypes.For(key), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
+
+public static class TranscodeWorkerRegistration
+{
+    /// <summary>The transcode slots of a media silo (only the TranscodeSilo host and media test silos call this).</summary>
+    public static IServiceCollection AddTranscodeWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TranscodeWorkerSettings>(configuration.GetSection(TranscodeWorkerSettings.Section));
+        services.AddSingleton<TranscodeMetrics>();
+        services.AddSingleton(new Transcoder());
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TranscodeJobRunner>(
+            sp, sp.GetRequiredService<IOptions<TranscodeWorkerSettings>>().Value));
+        services.AddHostedService<TranscodeWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json;
+using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.EndToEnd;
+
+/// <summary>Upload → queue → media-pool FFmpeg → object store → playback through the Api, with real ffmpeg/ffprobe.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLifetime
+{
+    private readonly TempFolder folder = new("vp-vod");
+    private readonly ApiFactory api = new(cluster);
+    private HttpClient http = null!;
+    private FileSystemObjectStore store = null!;
+
+    public Task InitializeAsync()
+    {
+        api.UseKestrel(0);
+        api.StartServer();
+        http = api.CreateClient();
+        store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Upload_720pClip_BecomesReadyAndEveryRenditionDecodesThroughApi()
+    {
+        var clip = await TestMedia.ClipAsync(folder.Path, 1280, 720, 4);
+        var id = await VodSteps.CreateAsync(http);
+        await VodSteps.LandSourceAsync(cluster, store, id, clip);
+
+        var video = await VodSteps.WaitForStatusAsync(http, id, "ready", TimeSpan.FromMinutes(3));
+
+        Assert.Equal("ready", video.GetProperty("status").GetString());
+        Assert.Equal(100, video.GetProperty("progress").GetInt32());
+        Assert.Equal(4.0, video.GetProperty("duration").GetDouble(), 0.5);
+        Assert.Equal(1280, video.GetProperty("source").GetProperty("width").GetInt32());
+        var renditions = video.GetProperty("renditions").EnumerateArray().Select(r => r.GetProperty("height").GetInt32()).ToList();
+        Assert.Equal([720, 480, 360, 240], renditions);
+        var playback = video.GetProperty("playback");
+        var master = await http.GetAsync(playback.GetProperty("hls").GetString());
+        Assert.Equal("application/vnd.apple.mpegurl", master.Content.Headers.ContentType?.MediaType);
+        var lines = (await master.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.TrimEntries);
+        var variants = lines.Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        Assert.Equal(4, variants.Count);
+        Assert.All(lines.Where(l => l.StartsWith("#EXT-X-STREAM-INF", StringComparison.Ordinal)), l =>
+        {
+            foreach (var attribute in new[] { "BANDWIDTH=", "AVERAGE-BANDWIDTH=", "RESOLUTION=", "CODECS=", "FRAME-RATE=" })
+            {
+                Assert.Contains(attribute, l, StringComparison.Ordinal);
+            }
+        });
+        var baseUrl = new Uri(http.BaseAddress!, playback.GetProperty("hls").GetString()!);
+        var probed = new List<int>();
+        foreach (var variant in variants)
+        {
+            var (_, height, duration) = await TestMedia.ProbeAsync(new Uri(baseUrl, variant).ToString());
+            probed.Add(height);
+            Assert.Equal(4.0, duration, 0.5);
+        }
+
+        Assert.Equal(renditions, probed);
+        var poster = await http.GetAsync(playback.GetProperty("poster").GetString());
+        Assert.Equal("image/jpeg", poster.Content.Headers.ContentType?.MediaType);
+        var storyboard = await http.GetStringAsync(playback.GetProperty("storyboard").GetString());
+        Assert.StartsWith("WEBVTT", storyboard, StringComparison.Ordinal);
+        Assert.Contains("#xywh=", storyboard, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetTempPath(), "vp-job-*"));
+    }
+
+    [Fact]
+    public async Task Upload_RandomBytes_FailsAsCorruptWithoutOutputs()
+    {
+        var junk = Path.Combine(folder.Path, "junk.mp4");
+        var bytes = new byte[64 * 1024];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(junk, bytes);
+        var id = await VodSteps.CreateAsync(http);
+        await VodSteps.LandSourceAsync(cluster, store, id, junk);
+
+        var video = await VodSteps.WaitForStatusAsync(http, id, "failed", TimeSpan.FromMinutes(1));
+
+        Assert.Equal("failed", video.GetProperty("status").GetString());
+        Assert.Equal("corrupt", video.GetProperty("failure").GetProperty("code").GetString());
+        Assert.False(video.TryGetProperty("playback", out _));
+        Assert.Empty(await store.ListAsync($"vod/{id}/").ToListAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/play/{id}/master.m3u8")).StatusCode);
+    }
+
+    public Task DisposeAsync()
+    {
+        http.Dispose();
+        folder.Dispose();
+        return api.DisposeAsync().AsTask();
+    }
+}
