@@ -1,0 +1,8 @@
+namespace VideoPlatform.TranscodeSilo.Ingest.Rtmp;
+
+internal enum RtmpHandshakeStage
+{
+    AwaitingC0C1,
+    AwaitingC2,
+    Completed,
+}

@@ -1,0 +1,7 @@
+namespace VideoPlatform.TranscodeSilo.Ingest.Rtmp;
+
+public enum RtmpKeyDecision
+{
+    Reject = 0,
+    Accept,
+}
