@@ -1,0 +1,113 @@
+using System.Net;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Transcoding;
+using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.EndToEnd;
+
+/// <summary>Crashes and cancellations in the middle of a transcode, with real FFmpeg on real media silos.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsyncLifetime
+{
+    private readonly TempFolder folder = new("vp-failure");
+    private readonly ApiFactory api = new(cluster);
+    private HttpClient http = null!;
+    private FileSystemObjectStore store = null!;
+
+    public Task InitializeAsync()
+    {
+        http = api.CreateClient();
+        store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task KillMediaSilo_RunningJob_CompletesOnAnotherMediaSilo()
+    {
+        await cluster.StartSiloAsync(SiloPool.Media);
+        var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 8);
+        var id = await VodSteps.CreateAsync(http, "crash");
+        await VodSteps.LandSourceAsync(cluster, store, id, clip);
+
+        var running = await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Running);
+        var victim = cluster.SilosOf(SiloPool.Media).Single(s => running.WorkerId!.StartsWith(s.SiloAddress.ToString(), StringComparison.Ordinal));
+        await cluster.Cluster.KillSiloAsync(victim);
+
+        var video = await VodSteps.WaitForStatusAsync(http, id, "ready", TimeSpan.FromMinutes(3));
+        Assert.Equal("ready", video.GetProperty("status").GetString());
+        var job = await cluster.Client.GetGrain<ITranscodeJobGrain>(id).Get();
+        Assert.Equal(TranscodeJobStatus.Succeeded, job!.Status);
+        Assert.True(job.Attempts >= 2, $"attempts {job.Attempts}");
+        Assert.DoesNotContain(victim.SiloAddress.ToString(), job.WorkerId ?? "", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/play/{id}/master.m3u8")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteVideo_DuringTranscode_CancelsJobKillsFfmpegAndRemovesObjects()
+    {
+        var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 12);
+        var id = await VodSteps.CreateAsync(http, "doomed");
+        await VodSteps.LandSourceAsync(cluster, store, id, clip);
+        await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Running);
+        await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses().Count > 0), "ffmpeg to start");
+
+        var deleted = await http.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Canceled);
+        await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses().Count == 0), "ffmpeg to be killed");
+        await WaitUntilAsync(async () => (await store.ListAsync($"vod/{id}/").CountAsync()) + (await store.ListAsync($"raw/{id}/").CountAsync()) == 0, "objects to be removed");
+        var video = await VodSteps.WaitForStatusAsync(http, id, "deleted", TimeSpan.FromSeconds(5));
+        Assert.Equal("deleted", video.GetProperty("status").GetString());
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetTempPath(), "vp-job-*"));
+    }
+
+    /// <summary>FFmpeg processes of the cluster's transcode worker (its work folders are named vp-job-*).</summary>
+    private static List<int> FfmpegJobProcesses() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => (Pid: Path.GetFileName(d), Dir: d))
+            .Where(p => p.Pid.All(char.IsAsciiDigit))
+            .Where(p =>
+            {
+                try
+                {
+                    var cmdline = File.ReadAllText(Path.Combine(p.Dir, "cmdline"));
+                    return cmdline.StartsWith("ffmpeg", StringComparison.Ordinal) && cmdline.Contains("vp-job-", StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            })
+            .Select(p => int.Parse(p.Pid, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+    private async Task<TranscodeJobInfo> WaitForJobAsync(string id, Func<TranscodeJobInfo, bool> condition)
+    {
+        TranscodeJobInfo? job = null;
+        await WaitUntilAsync(async () => (job = await cluster.Client.GetGrain<ITranscodeJobGrain>(id).Get()) is { } j && condition(j), $"job {id}");
+        return job!;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
+        while (!await condition())
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"timed out waiting for {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        http.Dispose();
+        folder.Dispose();
+        return api.DisposeAsync().AsTask();
+    }
+}
