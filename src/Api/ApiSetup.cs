@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VideoPlatform.Api.Apis;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Uploads;
 
 namespace VideoPlatform.Api;
 
@@ -17,6 +19,7 @@ public static class ApiSetup
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddOpenApi();
+        builder.Services.AddUploads(builder.Configuration);
         return builder;
     }
 
@@ -24,12 +27,15 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         return app;
     }
 
     public static WebApplication MapApis(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapUploadsApi();
+        app.MapVideoSourceApi();
         return app;
     }
 }

@@ -1,14 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using VideoPlatform.Api;
 
 namespace VideoPlatform.Tests.Fixtures;
 
 /// <summary>
-/// The real Api host (its own Program and wiring) whose Orleans client connects through the gateways of
-/// a <see cref="PlatformClusterFixture"/>, and whose object store is the cluster's folder. Call
-/// <c>UseKestrel()</c> + <c>StartServer()</c> for a real socket (tus-js-client, ffprobe).
+/// The real Api host (its own Program, endpoints and wiring) talking to a <see cref="PlatformClusterFixture"/>.
+/// The in-process cluster only speaks its in-memory transport, so the Api's own Orleans client is swapped for
+/// the cluster's client; everything else is as in production. The object store is the cluster's folder.
+/// Call <c>UseKestrel()</c> + <c>StartServer()</c> for a real socket (tus-js-client, ffprobe).
 /// </summary>
 public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<ApiMarker>
@@ -33,5 +38,27 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            var orleansHosted = services.Where(d => d.ServiceType == typeof(IHostedService) && IsOrleans(d)).ToList();
+            foreach (var descriptor in orleansHosted)
+            {
+                services.Remove(descriptor);
+            }
+
+            services.RemoveAll<IClusterClient>();
+            services.RemoveAll<IGrainFactory>();
+            services.AddSingleton(cluster.Client);
+            services.AddSingleton<IGrainFactory>(cluster.Client);
+        });
+    }
+
+    private static bool IsOrleans(ServiceDescriptor descriptor)
+    {
+        var type = descriptor.ImplementationType
+            ?? descriptor.ImplementationInstance?.GetType()
+            ?? descriptor.ImplementationFactory?.Method.DeclaringType;
+        return type?.Assembly.GetName().Name?.StartsWith("Orleans", StringComparison.Ordinal) == true;
     }
 }

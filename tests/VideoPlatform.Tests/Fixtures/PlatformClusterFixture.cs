@@ -1,4 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using VideoPlatform.Grains.Catalog;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.TranscodeSilo.Health;
+using VideoPlatform.Hosting.Catalog;
 using Orleans.TestingHost;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Cluster;
@@ -10,7 +15,8 @@ namespace VideoPlatform.Tests.Fixtures;
 /// <summary>
 /// An in-process cluster shaped like production: two general silos and one media silo (memory storage,
 /// memory streams, in-memory reminders, a FileSystem object store in a temp folder shared by all silos).
-/// Tests add silos of either pool with <see cref="StartSiloAsync"/>.
+/// Tests add silos of either pool with <see cref="StartSiloAsync"/>. The grain assemblies are named
+/// explicitly: in a test process nothing guarantees they are loaded when the silos scan for grain classes.
 /// </summary>
 public sealed class PlatformClusterFixture : IAsyncLifetime
 {
@@ -40,9 +46,11 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         {
             var pool = PoolFor(silo.SiloName);
             siloBuilder.AddPlatformProviders(Options).AddPlatformPool(pool);
+            siloBuilder.Services.AddSerializer(s => s.AddAssembly(typeof(VideoGrain).Assembly).AddAssembly(typeof(MediaPoolProbeGrain).Assembly));
             siloBuilder.Services.AddSingleton(Options);
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddPlatformObjectStore(Options);
+            siloBuilder.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
         });
         builder.ConfigureClient(client => client.AddPlatformClientStreams(Options));
         Cluster = builder.Build();
