@@ -4,6 +4,7 @@ using VideoPlatform.Api.Apis;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
+using VideoPlatform.Api.Uploads;
 
 namespace VideoPlatform.Api;
 
@@ -32,6 +33,7 @@ public static class ApiSetup
         services.AddSingleton<PlaybackAccess>();
         services.AddSingleton<PlaybackServer>();
         services.AddSingleton<VideoMapper>();
+        builder.Services.AddUploads(builder.Configuration);
         return builder;
     }
 
@@ -49,6 +51,8 @@ public static class ApiSetup
         app.MapVideosApi();
         app.MapPlaybackApi();
         app.MapAdminApi();
+        app.MapUploadsApi();
+        app.MapVideoSourceApi();
         return app;
     }
 }

@@ -28,7 +28,7 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
         await cluster.StartSiloAsync(SiloPool.Media);
         var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 8);
         var id = await VodSteps.CreateAsync(http, "crash");
-        await VodSteps.LandSourceAsync(cluster, store, id, clip);
+        await VodSteps.PutSourceAsync(http, id, clip);
 
         var running = await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Running);
         var victim = cluster.SilosOf(SiloPool.Media).Single(s => running.WorkerId!.StartsWith(s.SiloAddress.ToString(), StringComparison.Ordinal));
@@ -48,7 +48,7 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
     {
         var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 12);
         var id = await VodSteps.CreateAsync(http, "doomed");
-        await VodSteps.LandSourceAsync(cluster, store, id, clip);
+        await VodSteps.PutSourceAsync(http, id, clip);
         await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Running);
         await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses().Count > 0), "ffmpeg to start");
 
@@ -60,7 +60,7 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
         await WaitUntilAsync(async () => (await store.ListAsync($"vod/{id}/").CountAsync()) + (await store.ListAsync($"raw/{id}/").CountAsync()) == 0, "objects to be removed");
         var video = await VodSteps.WaitForStatusAsync(http, id, "deleted", TimeSpan.FromSeconds(5));
         Assert.Equal("deleted", video.GetProperty("status").GetString());
-        Assert.Empty(Directory.EnumerateDirectories(Path.GetTempPath(), "vp-job-*"));
+        await WaitUntilAsync(() => Task.FromResult(!Directory.EnumerateDirectories(Path.GetTempPath(), "vp-job-*").Any()), "work folders to be removed");
     }
 
     /// <summary>FFmpeg processes of the cluster's transcode worker (its work folders are named vp-job-*).</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using VideoPlatform.Infrastructure.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Tests.Api.Uploads;
 using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.EndToEnd;
@@ -25,26 +26,32 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
     }
 
     [Fact]
-    public async Task Upload_720pClip_BecomesReadyAndEveryRenditionDecodesThroughApi()
+    public async Task TusUpload_1080pClipInterruptedAndResumed_BecomesReadyAndEveryRenditionDecodesThroughApi()
     {
-        var clip = await TestMedia.ClipAsync(folder.Path, 1280, 720, 4);
+        var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 10);
         var id = await VodSteps.CreateAsync(http);
-        await VodSteps.LandSourceAsync(cluster, store, id, clip);
+        var modules = await NodeTools.ModulesAsync();
+        var script = Path.Combine(AppContext.BaseDirectory, "Api", "Uploads", "tus-resume.js");
+        var (exitCode, output) = await NodeTools.RunAsync(
+            "node", [script, new Uri(http.BaseAddress!, "/api/uploads").ToString(), id, clip],
+            new Dictionary<string, string> { ["NODE_PATH"] = modules });
+        Assert.True(exitCode == 0, output);
+        Assert.InRange(JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.GetProperty("resumedFrom").GetInt64(), 1, new FileInfo(clip).Length - 1);
 
         var video = await VodSteps.WaitForStatusAsync(http, id, "ready", TimeSpan.FromMinutes(3));
 
         Assert.Equal("ready", video.GetProperty("status").GetString());
         Assert.Equal(100, video.GetProperty("progress").GetInt32());
-        Assert.Equal(4.0, video.GetProperty("duration").GetDouble(), 0.5);
-        Assert.Equal(1280, video.GetProperty("source").GetProperty("width").GetInt32());
+        Assert.Equal(10.0, video.GetProperty("duration").GetDouble(), 0.5);
+        Assert.Equal(1920, video.GetProperty("source").GetProperty("width").GetInt32());
         var renditions = video.GetProperty("renditions").EnumerateArray().Select(r => r.GetProperty("height").GetInt32()).ToList();
-        Assert.Equal([720, 480, 360, 240], renditions);
+        Assert.Equal([1080, 720, 480, 360, 240], renditions);
         var playback = video.GetProperty("playback");
         var master = await http.GetAsync(playback.GetProperty("hls").GetString());
         Assert.Equal("application/vnd.apple.mpegurl", master.Content.Headers.ContentType?.MediaType);
         var lines = (await master.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.TrimEntries);
         var variants = lines.Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-        Assert.Equal(4, variants.Count);
+        Assert.Equal(5, variants.Count);
         Assert.All(lines.Where(l => l.StartsWith("#EXT-X-STREAM-INF", StringComparison.Ordinal)), l =>
         {
             foreach (var attribute in new[] { "BANDWIDTH=", "AVERAGE-BANDWIDTH=", "RESOLUTION=", "CODECS=", "FRAME-RATE=" })
@@ -58,7 +65,7 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
         {
             var (_, height, duration) = await TestMedia.ProbeAsync(new Uri(baseUrl, variant).ToString());
             probed.Add(height);
-            Assert.Equal(4.0, duration, 0.5);
+            Assert.Equal(10.0, duration, 0.5);
         }
 
         Assert.Equal(renditions, probed);
@@ -78,7 +85,7 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
         new Random(7).NextBytes(bytes);
         await File.WriteAllBytesAsync(junk, bytes);
         var id = await VodSteps.CreateAsync(http);
-        await VodSteps.LandSourceAsync(cluster, store, id, junk);
+        await VodSteps.PutSourceAsync(http, id, junk);
 
         var video = await VodSteps.WaitForStatusAsync(http, id, "failed", TimeSpan.FromMinutes(1));
 

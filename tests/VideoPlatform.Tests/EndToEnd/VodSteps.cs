@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
-using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.EndToEnd;
 
@@ -16,16 +13,14 @@ public static class VodSteps
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
     }
 
-    /// <summary>Stores the file as the video's source and reports the upload complete (as the upload paths do).</summary>
-    public static async Task LandSourceAsync(PlatformClusterFixture cluster, IObjectStore store, string videoId, string file)
+    /// <summary>Sends the whole file with PUT /api/videos/{id}/source, the one-request upload path.</summary>
+    public static async Task PutSourceAsync(HttpClient http, string videoId, string file)
     {
-        var key = $"raw/{videoId}/source";
-        await using (var stream = File.OpenRead(file))
-        {
-            await store.PutAsync(key, stream);
-        }
-
-        await cluster.Client.GetGrain<IVideoGrain>(videoId).CompleteUpload(new UploadedSource(key, new FileInfo(file).Length, Path.GetFileName(file), null));
+        await using var stream = File.OpenRead(file);
+        using var content = new StreamContent(stream);
+        content.Headers.ContentType = new("video/mp4");
+        var response = await http.PutAsync(new Uri($"/api/videos/{videoId}/source", UriKind.Relative), content);
+        Assert.True(response.IsSuccessStatusCode, $"PUT source: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     public static async Task<JsonElement> WaitForStatusAsync(HttpClient http, string videoId, string status, TimeSpan timeout)

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Uploads;
+using VideoPlatform.Grains.Uploads;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.Infrastructure.Storage;
+
+namespace VideoPlatform.Api.Apis;
+
+/// <summary>PUT /api/videos/{id}/source: a whole file in one request, for clients that need no resumability.</summary>
+public static class VideoSourceApi
+{
+    public static IEndpointRouteBuilder MapVideoSourceApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/videos/{id}/source", PutSourceAsync).WithTags("Videos");
+        return app;
+    }
+
+    private static async Task<IResult> PutSourceAsync(
+        string id, HttpContext http, IClusterClient client, IObjectStore store, IOptions<UploadSettings> options)
+    {
+        var request = http.Request;
+        var maxSize = options.Value.MaxSize;
+        var video = client.GetGrain<IVideoGrain>(id);
+        if (!UploadIds.IsSafe(id) || await video.Get() is not { Status: not VideoStatus.Deleted } details)
+        {
+            return ApiProblem.NotFound("Video", id);
+        }
+
+        if (details.Status is not (VideoStatus.Created or VideoStatus.Uploading))
+        {
+            return ApiProblem.Conflict("video_not_awaiting_upload", $"A video that is {details.Status.ToString().ToLowerInvariant()} takes no new source");
+        }
+
+        if (request.ContentLength > maxSize)
+        {
+            return TusResults.TooLarge($"The body is over the maximum of {maxSize} bytes");
+        }
+
+        if (request.ContentLength == 0)
+        {
+            return ApiProblem.BadRequest("empty", "The body is empty");
+        }
+
+        TusResults.LiftBodySizeLimit(http);
+        var key = UploadKeys.Source(id);
+        var body = new UploadBodyStream(request.Body, maxSize, hash: null);
+        ObjectInfo stored;
+        try
+        {
+            stored = await store.PutAsync(key, body, request.ContentType, http.RequestAborted);
+        }
+        catch (Exception) when (body.TooLarge)
+        {
+            return TusResults.TooLarge($"The body is over the maximum of {maxSize} bytes");
+        }
+
+        if (stored.Length == 0)
+        {
+            await store.DeleteAsync(key);
+            return ApiProblem.BadRequest("empty", "The body is empty");
+        }
+
+        var completed = await video.CompleteUpload(new UploadedSource(key, stored.Length, FileName(request), null));
+        return TypedResults.Accepted($"/api/videos/{id}", new VideoSourceAccepted(id, completed.Status.ToString().ToLowerInvariant(), stored.Length));
+    }
+
+    private static string? FileName(HttpRequest request) =>
+        ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
+            ? HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value
+            : null;
+}
+
+public sealed record VideoSourceAccepted(string Id, string Status, long Size);

@@ -1,0 +1,231 @@
+using Microsoft.Extensions.Logging;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.Infrastructure.Storage;
+
+namespace VideoPlatform.Grains.Uploads;
+
+/// <summary>
+/// One tus upload. Status changes go through <see cref="UploadStateMachine"/>; one PATCH at a time holds the lease;
+/// a reminder expires uploads nobody finishes, freeing their bytes and failing the video with <c>upload_expired</c>.
+/// </summary>
+public sealed class UploadGrain(
+    [PersistentState("upload")] IPersistentState<UploadState> state,
+    IObjectStore store,
+    TimeProvider time,
+    ILogger<UploadGrain> logger) : Grain, IUploadGrain, IRemindable
+{
+    private const string ExpiryReminder = "upload-expiry";
+
+    private UploadInfo? Upload => state.State.Upload;
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<UploadInfo> Create(CreateUpload command)
+    {
+        if (Upload is { } existing)
+        {
+            return existing.VideoId == command.VideoId && existing.Length == command.Length
+                ? existing
+                : throw new InvalidOperationException($"Upload '{this.GetPrimaryKeyString()}' already exists");
+        }
+
+        var video = await GrainFactory.GetGrain<IVideoGrain>(command.VideoId).BeginUpload(this.GetPrimaryKeyString());
+        var now = Now;
+        state.State.Upload = new UploadInfo
+        {
+            UploadId = this.GetPrimaryKeyString(),
+            VideoId = command.VideoId,
+            OwnerId = video.OwnerId,
+            Length = command.Length,
+            Metadata = command.Metadata,
+            FileName = command.FileName,
+            FileType = command.FileType,
+            CreatedAt = now,
+            ExpiresAt = now + command.Expiration,
+            Status = UploadStatus.Active,
+        };
+        state.State.Expiration = command.Expiration;
+        await state.WriteStateAsync();
+        // Reminders tick at most once a minute; the due time may be shorter, so short expirations still fire on time.
+        var period = TimeSpan.FromTicks(Math.Clamp(command.Expiration.Ticks, TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromHours(1).Ticks));
+        await this.RegisterOrUpdateReminder(ExpiryReminder, command.Expiration, period);
+        return state.State.Upload;
+    }
+
+    public async Task<UploadInfo?> Get()
+    {
+        await ExpireIfDueAsync();
+        return Upload;
+    }
+
+    public async Task<PatchGrant> BeginPatch(long offset, long? contentLength, TimeSpan lease)
+    {
+        await ExpireIfDueAsync();
+        if (Upload is not { } upload)
+        {
+            return new PatchGrant { Outcome = PatchOutcome.NotFound };
+        }
+
+        var outcome = upload switch
+        {
+            { Status: var s } when UploadStateMachine.IsGone(s) => PatchOutcome.Gone,
+            _ when offset != upload.Offset => PatchOutcome.OffsetMismatch,
+            { Status: UploadStatus.Completed } => PatchOutcome.Granted, // offset == length: an empty PATCH to nothing
+            _ when offset + (contentLength ?? 0) > upload.Length => PatchOutcome.TooLarge,
+            _ when state.State.LeaseToken is not null && state.State.LeaseUntil > Now => PatchOutcome.Locked,
+            _ => PatchOutcome.Granted,
+        };
+        if (outcome != PatchOutcome.Granted || upload.Status == UploadStatus.Completed)
+        {
+            return new PatchGrant { Outcome = outcome, Upload = upload };
+        }
+
+        state.State.LeaseToken = Guid.NewGuid();
+        state.State.LeaseUntil = Now + lease;
+        state.State.Sequence++;
+        await state.WriteStateAsync();
+        return new PatchGrant { Outcome = outcome, Token = state.State.LeaseToken.Value, Sequence = state.State.Sequence, Upload = upload };
+    }
+
+    public Task<bool> RenewLease(Guid token, TimeSpan lease)
+    {
+        if (!Holds(token))
+        {
+            return Task.FromResult(false);
+        }
+
+        // Only in memory: a lease that would outlive its silo is exactly the abandoned lease that must expire.
+        state.State.LeaseUntil = Now + lease;
+        return Task.FromResult(true);
+    }
+
+    public async Task<UploadInfo?> CommitPatch(Guid token, PatchCommit commit)
+    {
+        if (!Holds(token) || Upload is not { } upload)
+        {
+            return null;
+        }
+
+        if (commit.Offset < upload.Offset || commit.Offset > upload.Length || (commit.SourceKey is not null && commit.Offset != upload.Length))
+        {
+            throw new ArgumentException($"Offset {commit.Offset} is not within {upload.Offset}..{upload.Length}", nameof(commit));
+        }
+
+        var completed = commit.SourceKey is not null;
+        upload = upload with
+        {
+            Offset = commit.Offset,
+            Storage = commit.Storage,
+            ExpiresAt = Now + state.State.Expiration,
+            Status = completed ? UploadStateMachine.Fire(upload.Status, UploadTrigger.LastByteLanded) : upload.Status,
+        };
+        state.State.Upload = upload;
+        state.State.LeaseToken = null;
+        state.State.LeaseUntil = null;
+        await state.WriteStateAsync();
+
+        var video = GrainFactory.GetGrain<IVideoGrain>(upload.VideoId);
+        if (completed)
+        {
+            await video.CompleteUpload(new UploadedSource(commit.SourceKey!, upload.Length, upload.FileName, null));
+            await UnregisterExpiryAsync();
+        }
+        else
+        {
+            await video.ReportUploadProgress(upload.Length == 0 ? 100 : (int)(upload.Offset * 100 / upload.Length));
+        }
+
+        return upload;
+    }
+
+    public async Task ReleasePatch(Guid token)
+    {
+        if (Holds(token))
+        {
+            state.State.LeaseToken = null;
+            state.State.LeaseUntil = null;
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<UploadStatus?> Terminate()
+    {
+        await ExpireIfDueAsync();
+        if (Upload is not { } upload)
+        {
+            return null;
+        }
+
+        if (UploadStateMachine.CanFire(upload.Status, UploadTrigger.Terminate))
+        {
+            await EndAsync(UploadTrigger.Terminate);
+            logger.LogInformation("Upload {UploadId} of video {VideoId} terminated at {Offset}/{Length}", upload.UploadId, upload.VideoId, upload.Offset, upload.Length);
+        }
+
+        return upload.Status;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await ExpireIfDueAsync();
+        if (Upload is null || Upload.Status != UploadStatus.Active)
+        {
+            await UnregisterExpiryAsync();
+        }
+    }
+
+    private bool Holds(Guid token) =>
+        Upload is { Status: UploadStatus.Active } && state.State.LeaseToken == token;
+
+    private async Task ExpireIfDueAsync()
+    {
+        if (Upload is not { Status: UploadStatus.Active } upload || upload.ExpiresAt > Now)
+        {
+            return;
+        }
+
+        await EndAsync(UploadTrigger.Expire);
+        logger.LogInformation("Upload {UploadId} of video {VideoId} expired at {Offset}/{Length}", upload.UploadId, upload.VideoId, upload.Offset, upload.Length);
+        // Only a video still waiting for this upload fails: it may have moved on (deleted, bytes from another upload).
+        var video = GrainFactory.GetGrain<IVideoGrain>(upload.VideoId);
+        if (await video.Get() is { Status: VideoStatus.Uploading } details && details.UploadId == upload.UploadId)
+        {
+            await video.Fail(new VideoFailure("upload_expired", $"The upload stopped at {upload.Offset} of {upload.Length} bytes and expired"));
+        }
+    }
+
+    /// <summary>Terminated or expired: the lease goes, the state is saved first, then the stored bytes are freed.</summary>
+    private async Task EndAsync(UploadTrigger trigger)
+    {
+        var upload = Upload!;
+        state.State.Upload = upload with { Status = UploadStateMachine.Fire(upload.Status, trigger) };
+        state.State.LeaseToken = null;
+        state.State.LeaseUntil = null;
+        await state.WriteStateAsync();
+        if (upload.Storage.MultipartId is { } multipartId)
+        {
+            await store.AbortMultipartAsync(UploadKeys.Source(upload.VideoId), multipartId);
+        }
+
+        await store.DeletePrefixAsync(UploadKeys.StagingPrefix(upload.UploadId));
+        await UnregisterExpiryAsync();
+    }
+
+    private async Task UnregisterExpiryAsync()
+    {
+        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}
+
+[GenerateSerializer, Alias("VideoPlatform.UploadState")]
+public sealed class UploadState
+{
+    [Id(0)] public UploadInfo? Upload { get; set; }
+    [Id(1)] public TimeSpan Expiration { get; set; }
+    [Id(2)] public Guid? LeaseToken { get; set; }
+    [Id(3)] public DateTimeOffset? LeaseUntil { get; set; }
+    [Id(4)] public int Sequence { get; set; }
+}

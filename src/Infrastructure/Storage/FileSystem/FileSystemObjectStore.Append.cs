@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+
+namespace VideoPlatform.Infrastructure.Storage.FileSystem;
+
+public sealed partial class FileSystemObjectStore : IAppendableObjectStore
+{
+    public async Task<long> AppendAsync(string key, long offset, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var path = _layout.ObjectPath(key);
+        if (offset == 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, offset == 0 ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, useAsync: true);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidOperationException($"Cannot append to '{key}' at {offset}: the object does not exist", ex);
+        }
+
+        await using (file)
+        {
+            if (file.Length < offset)
+            {
+                throw new InvalidOperationException($"Cannot append to '{key}' at {offset}: the object holds only {file.Length} bytes");
+            }
+
+            file.SetLength(offset);
+            file.Seek(offset, SeekOrigin.Begin);
+            // The metadata describes a published object; an appended one derives its ETag from length and time.
+            FileSystemFolders.DeleteQuietly(_layout.MetaPath(key));
+            await HashingCopy.CopyAsync(content, file, null, [], cancellationToken);
+            return file.Length;
+        }
+    }
+
+    public async Task<ObjectInfo> MoveAsync(string key, string targetKey, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(targetKey);
+        var source = _layout.ObjectPath(key);
+        var staged = _layout.NewStagingFile();
+        try
+        {
+            File.Move(source, staged);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidOperationException($"Cannot move '{key}': the object does not exist", ex);
+        }
+
+        try
+        {
+            FileSystemFolders.PruneEmpty(Path.GetDirectoryName(source), _layout.Objects);
+            // Appended bytes were never hashed as a whole; a fresh random tag still changes whenever the content does.
+            return await PublishAsync(targetKey, staged, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), contentType, cancellationToken);
+        }
+        finally
+        {
+            FileSystemFolders.DeleteQuietly(staged);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using VideoPlatform.Grains.Uploads;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.Tests.Fixtures;
+using static VideoPlatform.Tests.Api.Uploads.TusRequests;
+
+namespace VideoPlatform.Tests.Api.Uploads;
+
+[Collection(ClusterCollection.Name)]
+public sealed class UploadExpirationTests(PlatformClusterFixture cluster) : IAsyncLifetime
+{
+    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:Expiration"] = "00:00:01" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await api.DisposeAsync();
+
+    [Fact]
+    public async Task Upload_PastExpiry_Answers410FreesBytesAndFailsVideo()
+    {
+        var client = api.CreateClient();
+        var (videoId, upload) = await CreateUploadAsync(client, cluster, 100);
+        using var patch = await client.SendAsync(Patch(upload, 0, new byte[30]));
+        var uploadId = upload.OriginalString.Split('/')[^1];
+        Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var head = await client.SendAsync(Head(upload));
+        using var late = await client.SendAsync(Patch(upload, 30, new byte[70]));
+
+        Assert.Equal(HttpStatusCode.Gone, head.StatusCode);
+        await UploadsApiTests.AssertProblemAsync(late, HttpStatusCode.Gone, "upload_gone");
+        Assert.Null(await ReadStoredAsync(cluster, UploadKeys.Appended(uploadId)));
+        var video = await VideoAsync(cluster, videoId);
+        Assert.Equal(VideoStatus.Failed, video!.Status);
+        Assert.Equal("upload_expired", video.Failure!.Code);
+    }
+}

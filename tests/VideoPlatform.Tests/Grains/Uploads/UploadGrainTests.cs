@@ -1,0 +1,166 @@
+using VideoPlatform.Grains.Uploads;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.Grains.Uploads;
+
+[Collection(ClusterCollection.Name)]
+public sealed class UploadGrainTests(PlatformClusterFixture cluster)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Create_UnknownVideo_ThrowsVideoNotFound()
+    {
+        var grain = NewUpload();
+
+        await Assert.ThrowsAsync<VideoNotFoundException>(() => grain.Create(Command("nosuchvideo3", 10)));
+        Assert.Null(await grain.Get());
+    }
+
+    [Fact]
+    public async Task BeginPatch_LeaseHeld_SecondIsLockedUntilCommit()
+    {
+        var (grain, _) = await CreateAsync(100);
+
+        var first = await grain.BeginPatch(0, 50, Lease);
+        var second = await grain.BeginPatch(0, 50, Lease);
+        var after = await grain.CommitPatch(first.Token, new PatchCommit(50, UploadStorage.Empty, null));
+        var third = await grain.BeginPatch(50, 50, Lease);
+
+        Assert.Equal(PatchOutcome.Granted, first.Outcome);
+        Assert.Equal(PatchOutcome.Locked, second.Outcome);
+        Assert.Equal(50, after!.Offset);
+        Assert.Equal(PatchOutcome.Granted, third.Outcome);
+        Assert.NotEqual(first.Sequence, third.Sequence);
+    }
+
+    [Fact]
+    public async Task BeginPatch_AbandonedLease_IsTakenOverAndOldTokenCannotCommit()
+    {
+        var (grain, _) = await CreateAsync(100);
+        var abandoned = await grain.BeginPatch(0, null, TimeSpan.FromMilliseconds(200));
+
+        await Task.Delay(400);
+        var next = await grain.BeginPatch(0, null, Lease);
+        var stale = await grain.CommitPatch(abandoned.Token, new PatchCommit(40, UploadStorage.Empty, null));
+        var renewed = await grain.RenewLease(abandoned.Token, Lease);
+
+        Assert.Equal(PatchOutcome.Granted, next.Outcome);
+        Assert.Null(stale);
+        Assert.False(renewed);
+        Assert.Equal(0, (await grain.Get())!.Offset);
+    }
+
+    [Fact]
+    public async Task BeginPatch_WrongOffsetOrTooLong_IsRefusedWithoutLease()
+    {
+        var (grain, _) = await CreateAsync(100);
+
+        var wrongOffset = await grain.BeginPatch(10, 5, Lease);
+        var tooLong = await grain.BeginPatch(0, 101, Lease);
+        var fine = await grain.BeginPatch(0, 100, Lease);
+
+        Assert.Equal(PatchOutcome.OffsetMismatch, wrongOffset.Outcome);
+        Assert.Equal(PatchOutcome.TooLarge, tooLong.Outcome);
+        Assert.Equal(PatchOutcome.Granted, fine.Outcome);
+    }
+
+    [Fact]
+    public async Task CommitPatch_Partial_ReportsProgressToVideo()
+    {
+        var (grain, videoId) = await CreateAsync(200);
+        var grant = await grain.BeginPatch(0, 50, Lease);
+
+        await grain.CommitPatch(grant.Token, new PatchCommit(50, UploadStorage.Empty, null));
+
+        var video = await WaitForAsync(videoId, v => v.Progress == 25);
+        Assert.Equal(VideoStatus.Uploading, video.Status);
+    }
+
+    [Fact]
+    public async Task CommitPatch_LastByte_CompletesUploadAndVideo()
+    {
+        var (grain, videoId) = await CreateAsync(10);
+        var grant = await grain.BeginPatch(0, 10, Lease);
+
+        var done = await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+        var video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
+
+        Assert.Equal(UploadStatus.Completed, done!.Status);
+        Assert.Equal(VideoStatus.Uploaded, video!.Status);
+        Assert.Equal(UploadKeys.Source(videoId), video.SourceKey);
+    }
+
+    [Fact]
+    public async Task Terminate_Active_FreesStagedBytesAndRefusesPatches()
+    {
+        var (grain, _) = await CreateAsync(100);
+        var uploadId = grain.GetPrimaryKeyString();
+        var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
+        await store.PutAsync(UploadKeys.Appended(uploadId), new MemoryStream(new byte[30]));
+        await store.PutAsync(UploadKeys.Tail(uploadId, 3), new MemoryStream(new byte[5]));
+
+        var before = await grain.Terminate();
+        var patch = await grain.BeginPatch(0, 1, Lease);
+
+        Assert.Equal(UploadStatus.Active, before);
+        Assert.Equal(UploadStatus.Terminated, (await grain.Get())!.Status);
+        Assert.Equal(PatchOutcome.Gone, patch.Outcome);
+        await foreach (var leftover in store.ListAsync(UploadKeys.StagingPrefix(uploadId)))
+        {
+            Assert.Fail($"{leftover.Key} was not freed");
+        }
+    }
+
+    [Fact]
+    public async Task Reminder_UntouchedUploadPastExpiry_FailsVideoWithUploadExpired()
+    {
+        var videoId = await NewVideoAsync();
+        var grain = NewUpload();
+        await grain.Create(Command(videoId, 100) with { Expiration = TimeSpan.FromSeconds(1) });
+
+        // Nobody calls the upload again: only its reminder can notice the expiry.
+        var video = await WaitForAsync(videoId, v => v.Status == VideoStatus.Failed, TimeSpan.FromSeconds(20));
+
+        Assert.Equal("upload_expired", video.Failure!.Code);
+        Assert.Equal(UploadStatus.Expired, (await grain.Get())!.Status);
+    }
+
+    private IUploadGrain NewUpload() => cluster.Client.GetGrain<IUploadGrain>(Guid.NewGuid().ToString("N")[..22]);
+
+    private static CreateUpload Command(string videoId, long length) =>
+        new() { VideoId = videoId, Length = length, Expiration = TimeSpan.FromHours(1), FileName = "a.mp4" };
+
+    private async Task<string> NewVideoAsync()
+    {
+        var videoId = Guid.NewGuid().ToString("N")[..12];
+        await cluster.Client.GetGrain<IVideoGrain>(videoId).Create(new CreateVideo { Title = "t" });
+        return videoId;
+    }
+
+    private async Task<(IUploadGrain Grain, string VideoId)> CreateAsync(long length)
+    {
+        var videoId = await NewVideoAsync();
+        var grain = NewUpload();
+        await grain.Create(Command(videoId, length));
+        return (grain, videoId);
+    }
+
+    private async Task<VideoDetails> WaitForAsync(string videoId, Func<VideoDetails, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            var video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
+            if (video is not null && condition(video))
+            {
+                return video;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"video {videoId} is {video?.Status} at {video?.Progress}%");
+            await Task.Delay(100);
+        }
+    }
+}
