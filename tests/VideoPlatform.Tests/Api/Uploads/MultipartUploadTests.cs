@@ -59,7 +59,7 @@ public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyn
         Assert.Matches($"^uploads/{uploadId}/tail-\\d+$", tail.Key);
         Assert.Equal(bytes, await ReadAsync(UploadKeys.Source(videoId)));
         Assert.Empty(await ListAsync(UploadKeys.StagingPrefix(uploadId)));
-        Assert.Equal(VideoStatus.Uploaded, (await VideoAsync(cluster, videoId))!.Status);
+        UploadAssertions.Completed((await VideoAsync(cluster, videoId)));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
         Assert.Equal(150_000, offset);
         Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
         Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
-        Assert.Equal(VideoStatus.Uploaded, (await VideoAsync(cluster, videoId))!.Status);
+        UploadAssertions.Completed((await VideoAsync(cluster, videoId)));
     }
 
     [Fact]

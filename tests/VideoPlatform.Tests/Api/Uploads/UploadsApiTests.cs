@@ -137,7 +137,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
         Assert.Equal("300000", second.Headers.GetValues("Upload-Offset").Single());
         Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
         var video = await VideoAsync(cluster, videoId);
-        Assert.Equal(VideoStatus.Uploaded, video!.Status);
+        UploadAssertions.Completed(video);
         Assert.Equal(300_000, video.Source!.Size);
     }
 

@@ -32,7 +32,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
-        Assert.Equal(VideoStatus.Uploaded, (await VideoAsync(cluster, videoId))!.Status);
+        UploadAssertions.Completed((await VideoAsync(cluster, videoId)));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Tests.Api.Uploads;
 using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Grains.Uploads;
@@ -89,7 +90,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         var video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
 
         Assert.Equal(UploadStatus.Completed, done!.Status);
-        Assert.Equal(VideoStatus.Uploaded, video!.Status);
+        UploadAssertions.Completed(video);
         Assert.Equal(UploadKeys.Source(videoId), video.SourceKey);
     }
 

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.Api.Videos;
+
+[Collection(ClusterCollection.Name)]
+public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
+{
+    private readonly ApiFactory api = new(cluster);
+    private HttpClient http = null!;
+
+    public Task InitializeAsync()
+    {
+        http = api.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Create_ValidRequest_Returns201WithUploadInstructions()
+    {
+        var response = await http.PostAsJsonAsync("/api/videos", new { title = "  Hello  ", tags = new[] { "a", "A", "b" }, visibility = "unlisted" });
+        var body = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/videos/{body.GetProperty("id").GetString()}", response.Headers.Location?.ToString());
+        Assert.Equal("Hello", body.GetProperty("title").GetString());
+        Assert.Equal("created", body.GetProperty("status").GetString());
+        Assert.Equal("unlisted", body.GetProperty("visibility").GetString());
+        Assert.Equal(["a", "b"], body.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("/api/uploads", body.GetProperty("upload").GetProperty("tusEndpoint").GetString());
+        Assert.Equal(body.GetProperty("id").GetString(), body.GetProperty("upload").GetProperty("metadata").GetProperty("videoId").GetString());
+        Assert.Matches("^[A-Za-z0-9_-]{11}$", body.GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("{}", "invalid_title")]
+    [InlineData("{\"title\":\"\"}", "invalid_title")]
+    [InlineData("{\"title\":\"t\",\"tags\":[\"\"]}", "invalid_tags")]
+    public async Task Create_InvalidFields_Returns400WithCode(string json, string code)
+    {
+        var response = await http.PostAsync(new Uri("/api/videos", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+        var body = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"title\":")]
+    [InlineData("{\"title\":\"t\",\"visibility\":\"secret\"}")]
+    [InlineData("[1,2]")]
+    public async Task Create_MalformedJson_Returns400ProblemDetails(string json)
+    {
+        var response = await http.PostAsync(new Uri("/api/videos", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    public async Task UnknownVideo_Returns404ProblemDetails(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/videos/doesNotExist");
+        if (method == "PATCH")
+        {
+            request.Content = JsonContent.Create(new { title = "x" });
+        }
+
+        var response = await http.SendAsync(request);
+        var body = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not_found", body.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Patch_ChangesOnlyGivenFields()
+    {
+        var id = await CreateAsync("before");
+
+        var response = await http.PatchAsJsonAsync($"/api/videos/{id}", new { description = "new words", visibility = "private" });
+        var body = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("before", body.GetProperty("title").GetString());
+        Assert.Equal("new words", body.GetProperty("description").GetString());
+        Assert.Equal("private", body.GetProperty("visibility").GetString());
+    }
+
+    [Fact]
+    public async Task Delete_ThenPatch_Returns409AndUploadFindsNoVideo()
+    {
+        var id = await CreateAsync("gone");
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative))).StatusCode);
+
+        var patch = await http.PatchAsJsonAsync($"/api/videos/{id}", new { title = "again" });
+        var upload = await http.PutAsync(new Uri($"/api/videos/{id}/source", UriKind.Relative), new ByteArrayContent([1, 2, 3]));
+        var get = await JsonAsync(await http.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.Conflict, patch.StatusCode);
+        Assert.Equal("illegal_transition", (await JsonAsync(patch)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
+        Assert.Equal("deleted", get.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task List_PagesNewestFirstAndHidesNonPublicFromOthers()
+    {
+        var owner = $"owner{Guid.NewGuid():N}"[..20];
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await CreateAsync($"v{i}", owner, i == 2 ? "private" : "public"));
+        }
+
+        var firstPage = await JsonAsync(await http.GetAsync(new Uri($"/api/videos?owner={owner}&limit=2", UriKind.Relative)));
+        var cursor = firstPage.GetProperty("nextCursor").GetString();
+        var secondPage = await JsonAsync(await http.GetAsync(new Uri($"/api/videos?owner={owner}&limit=2&cursor={cursor}", UriKind.Relative)));
+        using var mine = new HttpRequestMessage(HttpMethod.Get, "/api/videos?owner=me&limit=10");
+        mine.Headers.Add("X-Owner-Id", owner);
+        var ownView = await JsonAsync(await http.SendAsync(mine));
+
+        string[] Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal([ids[4], ids[3]], Ids(firstPage));
+        Assert.Equal([ids[1], ids[0]], Ids(secondPage));
+        Assert.Equal([ids[4], ids[3], ids[2], ids[1], ids[0]], Ids(ownView));
+    }
+
+    [Fact]
+    public async Task List_BadStatus_Returns400()
+    {
+        var response = await http.GetAsync(new Uri("/api/videos?status=sideways", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_status", (await JsonAsync(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Play_VideoNotReady_Returns404()
+    {
+        var id = await CreateAsync("not yet");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri($"/play/{id}/master.m3u8", UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<string> CreateAsync(string title, string? owner = null, string visibility = "public")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/videos") { Content = JsonContent.Create(new { title, visibility }) };
+        if (owner is not null)
+        {
+            request.Headers.Add("X-Owner-Id", owner);
+        }
+
+        var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await JsonAsync(response)).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    public Task DisposeAsync()
+    {
+        http.Dispose();
+        return api.DisposeAsync().AsTask();
+    }
+}
