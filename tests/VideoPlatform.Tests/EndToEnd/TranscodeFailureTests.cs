@@ -49,22 +49,23 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
         var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 12);
         var id = await VodSteps.CreateAsync(http, "doomed");
         await VodSteps.PutSourceAsync(http, id, clip);
-        await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Running);
-        await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses().Count > 0), "ffmpeg to start");
+        var running = await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Running);
+        var workFolder = cluster.WorkFolderOf(running.WorkerId!);
+        await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses(workFolder).Count > 0), "ffmpeg to start");
 
         var deleted = await http.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Canceled);
-        await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses().Count == 0), "ffmpeg to be killed");
+        await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses(workFolder).Count == 0), "ffmpeg to be killed");
         await WaitUntilAsync(async () => (await store.ListAsync($"vod/{id}/").CountAsync()) + (await store.ListAsync($"raw/{id}/").CountAsync()) == 0, "objects to be removed");
         var video = await VodSteps.WaitForStatusAsync(http, id, "deleted", TimeSpan.FromSeconds(5));
         Assert.Equal("deleted", video.GetProperty("status").GetString());
-        await WaitUntilAsync(() => Task.FromResult(!Directory.EnumerateDirectories(Path.GetTempPath(), "vp-job-*").Any()), "work folders to be removed");
+        await WaitUntilAsync(() => Task.FromResult(!Directory.EnumerateDirectories(workFolder, "vp-job-*").Any()), "the job folder to be removed");
     }
 
-    /// <summary>FFmpeg processes of the cluster's transcode worker (its work folders are named vp-job-*).</summary>
-    private static List<int> FfmpegJobProcesses() =>
+    /// <summary>FFmpeg processes working in a silo's job folders.</summary>
+    private static List<int> FfmpegJobProcesses(string workFolder) =>
         Directory.EnumerateDirectories("/proc")
             .Select(d => (Pid: Path.GetFileName(d), Dir: d))
             .Where(p => p.Pid.All(char.IsAsciiDigit))
@@ -73,7 +74,7 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
                 try
                 {
                     var cmdline = File.ReadAllText(Path.Combine(p.Dir, "cmdline"));
-                    return cmdline.StartsWith("ffmpeg", StringComparison.Ordinal) && cmdline.Contains("vp-job-", StringComparison.Ordinal);
+                    return cmdline.StartsWith("ffmpeg", StringComparison.Ordinal) && cmdline.Contains(workFolder, StringComparison.Ordinal);
                 }
                 catch (IOException)
                 {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Infrastructure.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Api.Uploads;
@@ -74,7 +75,8 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
         var storyboard = await http.GetStringAsync(playback.GetProperty("storyboard").GetString());
         Assert.StartsWith("WEBVTT", storyboard, StringComparison.Ordinal);
         Assert.Contains("#xywh=", storyboard, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateDirectories(Path.GetTempPath(), "vp-job-*"));
+        var job = await cluster.Client.GetGrain<ITranscodeJobGrain>(id).Get();
+        Assert.Empty(Directory.EnumerateDirectories(cluster.WorkFolderOf(job!.WorkerId!), "vp-job-*"));
     }
 
     [Fact]

@@ -40,15 +40,25 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         Storage = new StorageSettings { Provider = StorageProvider.FileSystem },
     };
 
-    /// <summary>Media silos of the test cluster encode fast and poll often.</summary>
-    private static IConfiguration WorkerConfiguration { get; } = new ConfigurationBuilder()
+    private readonly TempFolder work = new("vp-cluster-work");
+
+    /// <summary>Media silos of the test cluster encode fast, poll often, and keep job folders in their own place.</summary>
+    private IConfiguration WorkerConfiguration(string siloName) => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["VideoPlatform:Transcode:Worker:Preset"] = "ultrafast",
             ["VideoPlatform:Transcode:Worker:PollInterval"] = "00:00:00.200",
             ["VideoPlatform:Transcode:Worker:MaxConcurrentJobs"] = "1",
+            ["VideoPlatform:Transcode:Worker:WorkRoot"] = Directory.CreateDirectory(Path.Combine(work.Path, siloName)).FullName,
         })
         .Build();
+
+    /// <summary>The folder where the silo that ran <paramref name="workerId"/> ("{silo address}#{slot}") keeps job folders.</summary>
+    public string WorkFolderOf(string workerId)
+    {
+        var silo = Cluster.Silos.Single(s => workerId.StartsWith(s.SiloAddress.ToString() + "#", StringComparison.Ordinal));
+        return Path.Combine(work.Path, silo.Name);
+    }
 
     public async Task InitializeAsync()
     {
@@ -72,7 +82,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
             });
             if (pool == SiloPool.Media)
             {
-                siloBuilder.Services.AddTranscodeWorker(WorkerConfiguration);
+                siloBuilder.Services.AddTranscodeWorker(WorkerConfiguration(silo.SiloName));
             }
         });
         builder.ConfigureClient(client => client.AddPlatformClientStreams(Options));
@@ -123,6 +133,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         }
 
         storage.Dispose();
+        work.Dispose();
     }
 
     private SiloPool PoolFor(string siloName)
