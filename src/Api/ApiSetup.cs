@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using VideoPlatform.Api.Apis;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 
@@ -32,6 +33,7 @@ public static class ApiSetup
         services.AddSingleton<PlaybackAccess>();
         services.AddSingleton<PlaybackServer>();
         services.AddSingleton<VideoMapper>();
+        services.AddLiveServices(builder.Configuration);
         return builder;
     }
 
@@ -49,6 +51,8 @@ public static class ApiSetup
         app.MapVideosApi();
         app.MapPlaybackApi();
         app.MapAdminApi();
+        app.MapChannelsApi();
+        app.MapLiveApi();
         return app;
     }
 }
