@@ -168,6 +168,10 @@ public sealed partial class ChannelGrain
             };
             await RequestRecordingAsync(job);
         }
+        else
+        {
+            await store.DeletePrefixAsync($"live/{ChannelId}/{session.SessionId}/");
+        }
     }
 
     private async Task RequestRecordingAsync(RecordingJob job)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using VideoPlatform.Grains.Platform;
+using VideoPlatform.Infrastructure.Storage;
 
 namespace VideoPlatform.Grains.Channels;
 
@@ -15,6 +16,7 @@ namespace VideoPlatform.Grains.Channels;
 public sealed partial class ChannelGrain(
     [PersistentState("channel")] IPersistentState<ChannelState> state,
     IOptions<ChannelLiveSettings> options,
+    IObjectStore store,
     TimeProvider time,
     ILogger<ChannelGrain> logger) : Grain, IChannelGrain, IRemindable
 {
