@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using VideoPlatform.Api.Apis;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
@@ -33,7 +34,8 @@ public static class ApiSetup
         services.AddSingleton<PlaybackAccess>();
         services.AddSingleton<PlaybackServer>();
         services.AddSingleton<VideoMapper>();
-        builder.Services.AddUploads(builder.Configuration);
+        services.AddUploads(builder.Configuration);
+        services.AddLiveServices(builder.Configuration);
         return builder;
     }
 
@@ -53,6 +55,8 @@ public static class ApiSetup
         app.MapAdminApi();
         app.MapUploadsApi();
         app.MapVideoSourceApi();
+        app.MapChannelsApi();
+        app.MapLiveApi();
         return app;
     }
 }

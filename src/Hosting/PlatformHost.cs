@@ -10,6 +10,7 @@ using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Health;
 using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Hosting.Cluster;
+using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Hosting.Storage;
 using VideoPlatform.Hosting.Telemetry;
@@ -70,6 +71,7 @@ public static class PlatformHost
 
         services.AddPlatformCatalog(options);
         services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
+        services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));
         services.AddPlatformReadiness(usesPostgres);
         services.AddPlatformTelemetry(serviceName, options);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 8)));

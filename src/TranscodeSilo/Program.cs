@@ -1,3 +1,4 @@
+using VideoPlatform.TranscodeSilo.Ingest.Server;
 using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting;
@@ -6,6 +7,7 @@ using VideoPlatform.Hosting.Health;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformSilo(SiloPool.Media);
 builder.Services.AddTranscodeWorker(builder.Configuration);
+builder.Services.AddLiveIngest(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformHealth();

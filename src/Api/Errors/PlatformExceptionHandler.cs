@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Infrastructure.Storage;
 
@@ -14,6 +15,8 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
         {
             IllegalTransitionException => (StatusCodes.Status409Conflict, "illegal_transition", "Conflict"),
             VideoNotFoundException => (StatusCodes.Status404NotFound, "not_found", "Not found"),
+            IllegalChannelTransitionException => (StatusCodes.Status409Conflict, "illegal_transition", "Conflict"),
+            ChannelNotFoundException => (StatusCodes.Status404NotFound, "not_found", "Not found"),
             InvalidObjectKeyException => (StatusCodes.Status400BadRequest, "invalid_key", "Invalid request"),
             ObjectRangeNotSatisfiableException => (StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", "Range not satisfiable"),
             BadHttpRequestException bad => (bad.StatusCode, "bad_request", "Invalid request"),

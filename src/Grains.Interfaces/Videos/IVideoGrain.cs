@@ -34,6 +34,10 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("CompleteProcessing")]
     Task CompleteProcessing(TranscodeOutput output);
 
+    /// <summary>Created → Ready for a live recording the media pool already packaged under <c>vod/{id}/</c> (idempotent).</summary>
+    [Alias("ImportRecording")]
+    Task ImportRecording(TranscodeOutput output);
+
     /// <summary>Uploading/Uploaded/Processing → Failed with a reason.</summary>
     [Alias("Fail")]
     Task Fail(VideoFailure failure);

@@ -31,4 +31,7 @@ public enum VideoTrigger
     ProcessingCompleted,
     ProcessingFailed,
     Deleted,
+
+    /// <summary>A finished live recording arrives already packaged (no transcode).</summary>
+    RecordingImported,
 }

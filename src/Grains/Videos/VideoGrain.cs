@@ -136,6 +136,25 @@ public sealed class VideoGrain(
         });
     }
 
+    public async Task ImportRecording(TranscodeOutput output)
+    {
+        if (state.State.Video is { Status: VideoStatus.Ready })
+        {
+            return;
+        }
+
+        await FireAsync(VideoTrigger.RecordingImported, v => v with
+        {
+            Progress = 100,
+            Source = output.Source,
+            Renditions = output.Renditions,
+            MasterKey = output.MasterKey,
+            PosterKey = output.PosterKey,
+            StoryboardKey = output.StoryboardKey,
+            PublishedAt = time.GetUtcNow(),
+        });
+    }
+
     public async Task Fail(VideoFailure failure)
     {
         var trigger = Video.Status == VideoStatus.Uploading ? VideoTrigger.UploadFailed : VideoTrigger.ProcessingFailed;

@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using VideoPlatform.Grains.Catalog;
+using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.TranscodeSilo.Health;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Hosting.Catalog;
+using VideoPlatform.TranscodeSilo.Ingest.Server;
 using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 using Orleans.TestingHost;
 using VideoPlatform.Grains.Platform;
@@ -80,9 +82,11 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
                 o.Lease = TimeSpan.FromSeconds(3);
                 o.BackoffBase = TimeSpan.FromMilliseconds(500);
             });
+            siloBuilder.Services.Configure<ChannelLiveSettings>(LiveTestSettings.Channel);
             if (pool == SiloPool.Media)
             {
                 siloBuilder.Services.AddTranscodeWorker(WorkerConfiguration(silo.SiloName));
+                siloBuilder.Services.AddLiveIngest(LiveTestSettings.Ingest);
             }
         });
         builder.ConfigureClient(client => client.AddPlatformClientStreams(Options));

@@ -1,0 +1,16 @@
+namespace VideoPlatform.Grains.Channels;
+
+/// <summary>Bound from <c>VideoPlatform:Live:Channel</c>: lease and reconnect timing of live sessions.</summary>
+public sealed class ChannelLiveSettings
+{
+    public const string Section = "VideoPlatform:Live:Channel";
+
+    /// <summary>How long a session stays attached to its ingest node without a renewal (node death is detected after this).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a dropped publisher may take to reconnect and resume the same session.</summary>
+    public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a finished session waits for its recording before the channel asks the media pool again.</summary>
+    public TimeSpan RecordingRetry { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,34 @@
+namespace VideoPlatform.Grains.Channels;
+
+public sealed class ChannelDirectoryGrain([PersistentState("channels")] IPersistentState<ChannelDirectoryState> state)
+    : Grain, IChannelDirectoryGrain
+{
+    public async Task Upsert(ChannelListing listing)
+    {
+        if (state.State.Channels.TryGetValue(listing.Id, out var known) && known == listing)
+        {
+            return;
+        }
+
+        state.State.Channels[listing.Id] = listing;
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<ChannelListing>> List(ChannelStatus? status, int limit)
+    {
+        IReadOnlyList<ChannelListing> page = state.State.Channels.Values
+            .Where(c => status is null || c.Status == status)
+            .OrderBy(c => c.Status == ChannelStatus.Live ? 0 : 1)
+            .ThenBy(c => c.LiveSince ?? DateTimeOffset.MaxValue)
+            .ThenByDescending(c => c.CreatedAt)
+            .Take(Math.Clamp(limit, 1, 500))
+            .ToList();
+        return Task.FromResult(page);
+    }
+}
+
+[GenerateSerializer, Alias("VideoPlatform.ChannelDirectoryState")]
+public sealed class ChannelDirectoryState
+{
+    [Id(0)] public Dictionary<string, ChannelListing> Channels { get; set; } = [];
+}

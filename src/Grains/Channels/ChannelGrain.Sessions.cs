@@ -1,0 +1,205 @@
+using Microsoft.Extensions.Logging;
+
+namespace VideoPlatform.Grains.Channels;
+
+/// <summary>Publishing, the ingest lease, orphaned-session cleanup and recordings.</summary>
+public sealed partial class ChannelGrain
+{
+    private const string LeaseReminder = "live-lease";
+    private IGrainTimer? leaseTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Channel?.Status == ChannelStatus.Live || state.State.Pending.Count > 0)
+        {
+            StartTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<PublishGrant> BeginPublish(PublishRequest request)
+    {
+        var channel = Channel;
+        var now = time.GetUtcNow();
+        var (trigger, rejection) = PublishPolicy.Decide(channel.Status, channel.Live, StreamKeys.Matches(state.State.KeyHash, request.KeyHash), now);
+        if (trigger is null)
+        {
+            logger.LogInformation("Channel {Channel}: publish from {Address} rejected ({Why})", ChannelId, request.PublisherAddress, rejection);
+            return PublishGrant.Reject(rejection);
+        }
+
+        var resumed = trigger == ChannelTrigger.Resume;
+        var session = resumed
+            ? channel.Live! with { InterruptedAt = null, Connections = channel.Live!.Connections + 1 }
+            : new LiveSession
+            {
+                SessionId = NewId(),
+                IngestNode = request.IngestNode,
+                ConnectionId = request.ConnectionId,
+                StartedAt = now,
+                LeaseUntil = now,
+                Record = channel.Settings.Record,
+            };
+        session = session with
+        {
+            IngestNode = request.IngestNode,
+            ConnectionId = request.ConnectionId,
+            PublisherAddress = request.PublisherAddress,
+            LeaseUntil = now + settings.Lease,
+        };
+        await FireAsync(trigger.Value, c => c with { Live = session });
+        await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartTimer();
+        if (!resumed)
+        {
+            await PublishEventAsync("live", session.SessionId, null);
+        }
+
+        logger.LogInformation("Channel {Channel}: session {Session} {How} on {Node}", ChannelId, session.SessionId, resumed ? "resumed" : "started", request.IngestNode);
+        return new PublishGrant { SessionId = session.SessionId, Resumed = resumed, Lease = settings.Lease, Settings = channel.Settings };
+    }
+
+    public async Task<SessionLease> Renew(string sessionId, string connectionId, long bitrate)
+    {
+        if (Attached(sessionId, connectionId) is not { } session)
+        {
+            return SessionLease.Lost;
+        }
+
+        var media = (session.Media ?? new LiveMediaInfo()) with { Bitrate = bitrate };
+        await SaveAsync(Channel with { Live = session with { LeaseUntil = time.GetUtcNow() + settings.Lease, Media = media } });
+        return SessionLease.Ok;
+    }
+
+    public async Task ReportMedia(string sessionId, string connectionId, LiveMediaInfo media)
+    {
+        if (Attached(sessionId, connectionId) is { } session)
+        {
+            await SaveAsync(Channel with { Live = session with { Media = media with { Bitrate = session.Media?.Bitrate ?? media.Bitrate } } });
+        }
+    }
+
+    public async Task EndPublish(string sessionId, string connectionId, SessionEnd how)
+    {
+        if (Attached(sessionId, connectionId) is not { } session)
+        {
+            return;
+        }
+
+        if (how == SessionEnd.Unpublished)
+        {
+            await EndSessionAsync(ChannelTrigger.End, "unpublished");
+            return;
+        }
+
+        logger.LogInformation("Channel {Channel}: session {Session} interrupted; waiting {Grace} for a reconnect", ChannelId, sessionId, settings.ReconnectGrace);
+        await FireAsync(ChannelTrigger.Interrupt, c => c with { Live = session with { InterruptedAt = time.GetUtcNow() } });
+    }
+
+    public async Task RecordingFinished(string sessionId, string videoId, bool succeeded)
+    {
+        var removed = state.State.Pending.RemoveAll(p => p.Job.SessionId == sessionId);
+        var channel = Channel;
+        if (succeeded && !channel.Recordings.Contains(videoId))
+        {
+            await SaveAsync(channel with { Recordings = [videoId, .. channel.Recordings] });
+        }
+        else if (removed > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
+        logger.LogInformation("Channel {Channel}: recording of {Session} → {Video}: {Outcome}", ChannelId, sessionId, videoId, succeeded ? "ready" : "nothing recorded");
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
+
+    private LiveSession? Attached(string sessionId, string connectionId) =>
+        Channel is { Status: ChannelStatus.Live, Live: { InterruptedAt: null } s } && s.SessionId == sessionId && s.ConnectionId == connectionId ? s : null;
+
+    private async Task CheckAsync()
+    {
+        var channel = state.State.Channel;
+        var now = time.GetUtcNow();
+        if (channel is { Status: ChannelStatus.Live, Live: { } session } && PublishPolicy.Expired(session, now, settings.ReconnectGrace) is { } why)
+        {
+            logger.LogWarning("Channel {Channel}: session {Session} ends: {Why}", ChannelId, session.SessionId, why);
+            await EndSessionAsync(ChannelTrigger.End, why);
+        }
+
+        foreach (var pending in state.State.Pending.Where(p => now - p.RequestedAt > settings.RecordingRetry).ToList())
+        {
+            await RequestRecordingAsync(pending.Job);
+        }
+
+        if (state.State.Channel?.Status != ChannelStatus.Live && state.State.Pending.Count == 0)
+        {
+            StopTimer();
+            if (await this.GetReminder(LeaseReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+
+    /// <summary>Live → Idle (or Disabled): the "ended" event, and the recording when the session was recorded.</summary>
+    private async Task EndSessionAsync(ChannelTrigger trigger, string reason)
+    {
+        var channel = Channel;
+        if (channel is not { Status: ChannelStatus.Live, Live: { } session })
+        {
+            await FireAsync(trigger, c => c);
+            return;
+        }
+
+        await FireAsync(trigger, c => c with { Live = null });
+        await PublishEventAsync("ended", session.SessionId, reason);
+        if (session.Record)
+        {
+            var job = new RecordingJob
+            {
+                ChannelId = ChannelId,
+                SessionId = session.SessionId,
+                VideoId = NewId(),
+                OwnerId = channel.OwnerId,
+                Title = $"{channel.Name} ({session.StartedAt:yyyy-MM-dd HH:mm} UTC)",
+                Media = session.Media,
+            };
+            await RequestRecordingAsync(job);
+        }
+        else
+        {
+            await store.DeletePrefixAsync($"live/{ChannelId}/{session.SessionId}/");
+        }
+    }
+
+    private async Task RequestRecordingAsync(RecordingJob job)
+    {
+        state.State.Pending.RemoveAll(p => p.Job.SessionId == job.SessionId);
+        state.State.Pending.Add(new PendingRecording(job, time.GetUtcNow()));
+        await state.WriteStateAsync();
+        StartTimer();
+        try
+        {
+            await GrainFactory.GetGrain<IRecordingGrain>(job.SessionId).Build(job);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // No media silo right now: the retry in CheckAsync asks again.
+            logger.LogWarning(ex, "Channel {Channel}: recording of {Session} not started", ChannelId, job.SessionId);
+        }
+    }
+
+    private void StartTimer()
+    {
+        var period = TimeSpan.FromTicks(Math.Max(settings.Lease.Ticks / 4, TimeSpan.FromMilliseconds(250).Ticks));
+        leaseTimer ??= this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+    }
+
+    private void StopTimer()
+    {
+        leaseTimer?.Dispose();
+        leaseTimer = null;
+    }
+}

@@ -1,0 +1,18 @@
+namespace VideoPlatform.Grains.Channels;
+
+[GenerateSerializer, Alias("VideoPlatform.ChannelState")]
+public sealed class ChannelState
+{
+    [Id(0)] public ChannelDetails? Channel { get; set; }
+
+    /// <summary>SHA-256 of the stream key; the key itself is never stored.</summary>
+    [Id(1)] public byte[]? KeyHash { get; set; }
+
+    [Id(2)] public List<PendingRecording> Pending { get; set; } = [];
+}
+
+/// <summary>A finished session whose recording the media pool has not confirmed yet.</summary>
+[GenerateSerializer, Immutable, Alias("VideoPlatform.PendingRecording")]
+public sealed record PendingRecording(
+    [property: Id(0)] RecordingJob Job,
+    [property: Id(1)] DateTimeOffset RequestedAt);

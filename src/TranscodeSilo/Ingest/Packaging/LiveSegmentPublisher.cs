@@ -1,0 +1,108 @@
+using VideoPlatform.Infrastructure.Storage;
+
+namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
+
+/// <summary>
+/// Moves finished segments from FFmpeg's folder into the object store under <c>live/{channel}/{session}/{rung}/</c>,
+/// then publishes per rung the sliding window (<c>live.m3u8</c>) and the full index (<c>index.m3u8</c>), and once
+/// every rung has a segment, the master. A segment is finished once FFmpeg lists it (playlists are renamed into place).
+/// </summary>
+public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, string sessionId, string workFolder, LiveLadder ladder, int window)
+{
+    private readonly Dictionary<string, RungProgress> rungs = ladder.Rungs.ToDictionary(r => r.Name, _ => new RungProgress());
+    private bool masterPublished;
+
+    public string Prefix => $"live/{channelId}/{sessionId}/";
+
+    public int SegmentCount => rungs.Values.Sum(r => r.All.Count);
+
+    /// <summary>The next segment number, and the segments a resumed session already has in the store.</summary>
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (name, progress) in rungs)
+        {
+            await using var content = await store.GetAsync($"{Prefix}{name}/index.m3u8", cancellationToken: cancellationToken);
+            if (content is null)
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(content.Stream);
+            progress.All.AddRange(HlsPlaylistParser.Parse(await reader.ReadToEndAsync(cancellationToken)));
+            progress.Resumed = progress.All.Count > 0;
+        }
+
+        masterPublished = rungs.Values.All(r => r.All.Count > 0);
+        return rungs.Values.Select(r => r.All.Count == 0 ? 0 : r.All[^1].Sequence + 1).DefaultIfEmpty(0).Max();
+    }
+
+    /// <returns>How many new segments were published.</returns>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var rung in ladder.Rungs)
+        {
+            published += await SweepRungAsync(rung.Name, rungs[rung.Name], cancellationToken);
+        }
+
+        if (!masterPublished && rungs.Values.All(r => r.All.Count > 0))
+        {
+            var master = LivePlaylistWriter.Master(ladder.Rungs, ladder.HasAudio, ladder.AudioKbps, r => $"{sessionId}/{r.Name}/live.m3u8");
+            await PutTextAsync($"{Prefix}master.m3u8", master, cancellationToken);
+            masterPublished = true;
+        }
+
+        return published;
+    }
+
+    private async Task<int> SweepRungAsync(string name, RungProgress progress, CancellationToken cancellationToken)
+    {
+        var local = Path.Combine(workFolder, name, "index.m3u8");
+        IReadOnlyList<LiveSegment> listed;
+        try
+        {
+            listed = File.Exists(local) ? HlsPlaylistParser.Parse(await File.ReadAllTextAsync(local, cancellationToken)) : [];
+        }
+        catch (IOException)
+        {
+            return 0; // replaced while we read it: next sweep
+        }
+
+        var added = 0;
+        foreach (var segment in listed.Skip(progress.LocalSeen))
+        {
+            var file = Path.Combine(workFolder, name, segment.Uri);
+            await using (var stream = File.OpenRead(file))
+            {
+                await store.PutAsync($"{Prefix}{name}/{segment.Uri}", stream, MediaContentTypes.For(segment.Uri), cancellationToken);
+            }
+
+            File.Delete(file);
+            var discontinuity = progress.Resumed && progress.LocalSeen == 0;
+            progress.All.Add(segment with { Sequence = progress.All.Count == 0 ? segment.Sequence : progress.All[^1].Sequence + 1, Discontinuity = discontinuity });
+            progress.LocalSeen++;
+            added++;
+        }
+
+        if (added > 0)
+        {
+            await PutTextAsync($"{Prefix}{name}/index.m3u8", LivePlaylistWriter.Event(progress.All), cancellationToken);
+            await PutTextAsync($"{Prefix}{name}/live.m3u8", LivePlaylistWriter.Window(progress.All, window), cancellationToken);
+        }
+
+        return added;
+    }
+
+    private async Task PutTextAsync(string key, string text, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        await store.PutAsync(key, stream, MediaContentTypes.For(key), cancellationToken);
+    }
+
+    private sealed class RungProgress
+    {
+        public List<LiveSegment> All { get; } = [];
+        public int LocalSeen { get; set; }
+        public bool Resumed { get; set; }
+    }
+}

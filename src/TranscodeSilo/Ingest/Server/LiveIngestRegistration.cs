@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.TranscodeSilo.Transcoding;
+
+namespace VideoPlatform.TranscodeSilo.Ingest.Server;
+
+public static class LiveIngestRegistration
+{
+    /// <summary>The RTMP ingest of a media silo (only the TranscodeSilo host and media test silos call this).</summary>
+    public static IServiceCollection AddLiveIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LiveIngestSettings>(configuration.GetSection(LiveIngestSettings.Section));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<LiveIngestSettings>>().Value;
+            var silo = sp.GetRequiredService<ILocalSiloDetails>();
+            return new IngestServices(settings, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IObjectStore>(),
+                MediaTools.Default, sp.GetRequiredService<TimeProvider>(), silo.SiloAddress.ToParsableString());
+        });
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<LiveIngestSettings>>().Value;
+            return new FailedKeyThrottle(settings.FailedKeyLimit, settings.FailedKeyWindow, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<PublishAuthorizer>();
+        services.AddSingleton<RtmpIngestListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<RtmpIngestListener>());
+        return services;
+    }
+}

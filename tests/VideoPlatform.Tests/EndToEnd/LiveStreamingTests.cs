@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json;
+using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace VideoPlatform.Tests.EndToEnd;
+
+/// <summary>A real ffmpeg RTMP publisher → media-silo ingest → live HLS through the Api → Ready recording.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly ApiFactory api = new(cluster);
+    private HttpClient http = null!;
+    private FileSystemObjectStore store = null!;
+
+    public Task InitializeAsync()
+    {
+        api.UseKestrel(0);
+        api.StartServer();
+        http = api.CreateClient();
+        store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Publish_720p_LivePlaylistDecodes_ThenReadyRecordingPlaysToTheEnd()
+    {
+        var (id, key) = await LiveSteps.CreateChannelAsync(http, "liveowner1");
+        var clock = Stopwatch.StartNew();
+        var publisher = LiveSteps.PublishAsync(LiveSteps.IngestPort(cluster), key, seconds: 14);
+
+        var firstPlaylist = await Eventually.WaitAsync(async () => (await http.GetAsync($"/live/{id}/master.m3u8")).IsSuccessStatusCode, TimeSpan.FromSeconds(20));
+        Assert.True(firstPlaylist, $"no live master playlist; publisher: {(publisher.IsCompleted ? (await publisher).StandardErrorTail : "running")}");
+        var toFirstPlaylist = clock.Elapsed;
+        var master = await http.GetAsync($"/live/{id}/master.m3u8");
+        Assert.Equal("application/vnd.apple.mpegurl", master.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=1", master.Headers.CacheControl?.ToString());
+        var variants = (await master.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.TrimEntries).Where(l => l.Length > 0 && l[0] != '#').ToList();
+        Assert.Equal(3, variants.Count);
+        var masterUrl = new Uri(http.BaseAddress!, $"/live/{id}/master.m3u8");
+        var media = await http.GetStringAsync(new Uri(masterUrl, variants[0]));
+        Assert.Contains("#EXTINF:2.0", media, StringComparison.Ordinal);
+        Assert.DoesNotContain("#EXT-X-ENDLIST", media, StringComparison.Ordinal);
+        var latency = clock.Elapsed.TotalSeconds - MediaEnd(media);
+
+        var streams = await LiveSteps.StreamsAsync(new Uri(masterUrl, variants[0]).ToString());
+        Assert.Contains("h264,1280,720", streams);
+        Assert.Contains(streams, s => s.StartsWith("aac", StringComparison.Ordinal));
+        var live = await LiveSteps.ChannelAsync(http, id);
+        Assert.Equal("live", live.GetProperty("status").GetString());
+        Assert.Equal(1280, live.GetProperty("live").GetProperty("width").GetInt32());
+        Assert.True(live.GetProperty("live").GetProperty("viewers").GetInt32() >= 1);
+        output.WriteLine($"first live playlist {toFirstPlaylist.TotalSeconds:0.0} s after the publisher started; wall clock minus media end of the live playlist: {latency:0.0} s");
+
+        var run = await publisher;
+        Assert.True(run.Succeeded, run.StandardErrorTail);
+        var ended = await LiveSteps.WaitForChannelAsync(http, id, LiveSteps.HasRecording, TimeSpan.FromSeconds(45), "idle with a recording");
+        var videoId = ended.GetProperty("recordings")[0].GetString();
+        var video = JsonDocument.Parse(await http.GetStringAsync($"/api/videos/{videoId}")).RootElement;
+        Assert.Equal("ready", video.GetProperty("status").GetString());
+        Assert.Equal("liveowner1", video.GetProperty("owner").GetProperty("id").GetString());
+        var hls = video.GetProperty("playback").GetProperty("hls").GetString()!;
+        var (width, height, duration) = await TestMedia.ProbeAsync(new Uri(http.BaseAddress!, hls).ToString());
+        Assert.Equal((1280, 720), (width, height));
+        Assert.InRange(duration, 11.5, 15.5);
+        var vodMedia = await http.GetStringAsync(new Uri(new Uri(http.BaseAddress!, hls), "source/index.m3u8"));
+        Assert.EndsWith("#EXT-X-ENDLIST\n", vodMedia, StringComparison.Ordinal);
+        Assert.Equal("image/jpeg", (await http.GetAsync(video.GetProperty("playback").GetProperty("poster").GetString())).Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await store.ListAsync($"live/{id}/").ToListAsync());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"/live/{id}/master.m3u8")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publish_WrongKey_FfmpegFailsFast_NothingRecorded()
+    {
+        var (id, key) = await LiveSteps.CreateChannelAsync(http, "liveowner2");
+        var clock = Stopwatch.StartNew();
+
+        var run = await LiveSteps.PublishAsync(LiveSteps.IngestPort(cluster), "wrong" + key[5..], seconds: 3);
+
+        Assert.False(run.Succeeded);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        await Task.Delay(500);
+        var channel = await LiveSteps.ChannelAsync(http, id);
+        Assert.Equal("idle", channel.GetProperty("status").GetString());
+        Assert.Equal(0, channel.GetProperty("recordings").GetArrayLength());
+        Assert.Empty(await store.ListAsync($"live/{id}/").ToListAsync());
+    }
+
+    /// <summary>Seconds of media up to the end of the last segment of a live media playlist (segments are numbered from 0).</summary>
+    private static double MediaEnd(string playlist)
+    {
+        var lines = playlist.Split('\n');
+        var sequence = int.Parse(lines.First(l => l.StartsWith("#EXT-X-MEDIA-SEQUENCE:", StringComparison.Ordinal))[22..], System.Globalization.CultureInfo.InvariantCulture);
+        var durations = lines.Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[8..].TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return (sequence * 2.0) + durations.Sum();
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await api.DisposeAsync();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using VideoPlatform.Grains.Channels;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.Grains.Channels;
+
+/// <summary>The channel grain on the test cluster (3 s lease and reconnect grace), driven as the ingest drives it.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
+{
+    private async Task<(IChannelGrain Grain, string Key)> CreateAsync(bool record = false)
+    {
+        var grain = cluster.Client.GetGrain<IChannelGrain>(Guid.NewGuid().ToString("N")[..11]);
+        var created = await grain.Create(new CreateChannel { Name = "test", OwnerId = "owner1", Settings = new ChannelSettings { Record = record } });
+        return (grain, created.StreamKey);
+    }
+
+    private static PublishRequest Publish(string key, string connection = "c1") =>
+        new() { KeyHash = StreamKeys.Hash(key), IngestNode = "node-a", ConnectionId = connection, PublisherAddress = "127.0.0.1" };
+
+    [Fact]
+    public async Task Create_StoresOnlyTheKeyHash_AndIndexesIt()
+    {
+        var (grain, key) = await CreateAsync();
+
+        var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
+        var stored = new GrainState<ChannelState>();
+        await storage.ReadStateAsync("channel", grain.GetGrainId(), stored);
+        Assert.Equal(StreamKeys.Hash(key), stored.State!.KeyHash);
+        var json = JsonSerializer.Serialize(stored.State);
+        Assert.DoesNotContain(key, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, JsonSerializer.Serialize(await grain.Get()), StringComparison.Ordinal);
+        Assert.Equal(grain.GetPrimaryKeyString(), await cluster.Client.GetGrain<IStreamKeyIndexGrain>(StreamKeys.IndexId(StreamKeys.Hash(key))).Get());
+        Assert.Null(await cluster.Client.GetGrain<IStreamKeyIndexGrain>(key).Get());
+    }
+
+    [Fact]
+    public async Task BeginPublish_WrongKey_Rejected_RightKey_GoesLive_SecondPublisherRejected()
+    {
+        var (grain, key) = await CreateAsync();
+
+        Assert.Equal(PublishRejection.InvalidKey, (await grain.BeginPublish(Publish(key + "x"))).Rejection);
+        var grant = await grain.BeginPublish(Publish(key));
+        var second = await grain.BeginPublish(Publish(key, "c2"));
+
+        Assert.True(grant.Accepted);
+        Assert.False(grant.Resumed);
+        Assert.Equal(PublishRejection.AlreadyLive, second.Rejection);
+        var live = (await grain.Get())!;
+        Assert.Equal(ChannelStatus.Live, live.Status);
+        Assert.Equal(grant.SessionId, live.Live!.SessionId);
+        Assert.Equal("node-a", live.Live.IngestNode);
+        Assert.Equal(SessionLease.Ok, await grain.Renew(grant.SessionId!, "c1", 2_500_000));
+        Assert.Equal(SessionLease.Lost, await grain.Renew(grant.SessionId!, "c2", 0));
+        Assert.Equal(2_500_000, (await grain.Get())!.Live!.Media!.Bitrate);
+
+        await grain.EndPublish(grant.SessionId!, "c1", SessionEnd.Unpublished);
+        Assert.Equal(ChannelStatus.Idle, (await grain.Get())!.Status);
+    }
+
+    [Fact]
+    public async Task EndPublish_Dropped_SameStreamerResumesWithinGrace()
+    {
+        var (grain, key) = await CreateAsync();
+        var first = await grain.BeginPublish(Publish(key));
+
+        await grain.EndPublish(first.SessionId!, "c1", SessionEnd.Dropped);
+        var interrupted = (await grain.Get())!;
+        var again = await grain.BeginPublish(Publish(key, "c2"));
+
+        Assert.Equal(ChannelStatus.Live, interrupted.Status);
+        Assert.NotNull(interrupted.Live!.InterruptedAt);
+        Assert.True(again.Resumed);
+        Assert.Equal(first.SessionId, again.SessionId);
+        Assert.Equal(SessionLease.Lost, await grain.Renew(first.SessionId!, "c1", 0));
+        Assert.Equal(SessionLease.Ok, await grain.Renew(first.SessionId!, "c2", 0));
+        Assert.Equal(2, (await grain.Get())!.Live!.Connections);
+    }
+
+    [Fact]
+    public async Task Lease_NotRenewed_SessionEndsWithinLeaseTime()
+    {
+        var (grain, key) = await CreateAsync();
+        await grain.BeginPublish(Publish(key));
+
+        var ended = await Eventually.WaitAsync(async () => (await grain.Get())!.Status == ChannelStatus.Idle, TimeSpan.FromSeconds(8));
+
+        Assert.True(ended, "an orphaned session must end once its 3 s lease lapses");
+    }
+
+    [Fact]
+    public async Task RotateKey_OldKeyStopsWorking_NewKeyWorks()
+    {
+        var (grain, key) = await CreateAsync();
+
+        var rotated = await grain.RotateKey();
+
+        Assert.NotEqual(key, rotated.StreamKey);
+        Assert.Null(await cluster.Client.GetGrain<IStreamKeyIndexGrain>(StreamKeys.IndexId(StreamKeys.Hash(key))).Get());
+        Assert.Equal(PublishRejection.InvalidKey, (await grain.BeginPublish(Publish(key))).Rejection);
+        Assert.True((await grain.BeginPublish(Publish(rotated.StreamKey))).Accepted);
+    }
+
+    [Fact]
+    public async Task Disable_WhileLive_EndsSessionAndRefusesPublishing_EnableRestores()
+    {
+        var (grain, key) = await CreateAsync();
+        var grant = await grain.BeginPublish(Publish(key));
+
+        var disabled = await grain.Update(new ChannelPatch { Disabled = true });
+
+        Assert.Equal(ChannelStatus.Disabled, disabled.Status);
+        Assert.Null(disabled.Live);
+        Assert.Equal(SessionLease.Lost, await grain.Renew(grant.SessionId!, "c1", 0));
+        Assert.Equal(PublishRejection.Disabled, (await grain.BeginPublish(Publish(key))).Rejection);
+        Assert.Equal(ChannelStatus.Idle, (await grain.Update(new ChannelPatch { Disabled = false })).Status);
+        await grain.EndPublish("stale-session", "c1", SessionEnd.Unpublished);
+        Assert.Equal(ChannelStatus.Idle, (await grain.Get())!.Status);
+    }
+}
