@@ -11,6 +11,9 @@ public sealed record BenchOptions
 
     public bool SkipPlatform { get; init; }
 
+    /// <summary>--render FILE: rewrite the docs section from a saved results file, measuring nothing.</summary>
+    public string? Render { get; init; }
+
     public string Mode => Full ? "full" : "quick";
 
     public int TranscodeClipSeconds => Full ? 10 : 5;
@@ -35,7 +38,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        string? root = null, data = null;
+        string? root = null, data = null, render = null;
         bool full = false, skipPlatform = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -46,7 +49,8 @@ public sealed record BenchOptions
                 case "--no-platform": skipPlatform = true; break;
                 case "--root" when i + 1 < args.Length: root = args[++i]; break;
                 case "--data" when i + 1 < args.Length: data = args[++i]; break;
-                default: throw new ArgumentException($"unknown argument '{args[i]}' (use --full, --quick, --no-platform, --root DIR, --data DIR)");
+                case "--render" when i + 1 < args.Length: render = Path.GetFullPath(args[++i]); break;
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (use --full, --quick, --no-platform, --render FILE, --root DIR, --data DIR)");
             }
         }
 
@@ -57,6 +61,7 @@ public sealed record BenchOptions
             RepoRoot = root,
             DataFolder = Path.GetFullPath(data ?? Path.Combine(Path.GetTempPath(), $"vp-bench-{Environment.ProcessId}")),
             SkipPlatform = skipPlatform,
+            Render = render,
         };
     }
 }

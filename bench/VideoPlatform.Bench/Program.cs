@@ -19,6 +19,14 @@ catch (ArgumentException ex)
     return 2;
 }
 
+if (options.Render is not null)
+{
+    var saved = await ReportFiles.ReadJsonAsync(options.Render);
+    Console.WriteLine(TableWriter.Table(saved.Figures));
+    Say.Line($"wrote {await ReportFiles.WriteMarkdownAsync(options.RepoRoot, saved)}");
+    return 0;
+}
+
 var clock = Stopwatch.StartNew();
 var started = TimeProvider.System.GetUtcNow();
 Say.Line($"{options.Mode} mode; sampling the machine's load for 3 s first");

@@ -41,6 +41,7 @@ public static class GrainCallsBench
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPlatformSilo(SiloPool.General);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
         // Warnings only, and on stderr: stdout carries the table.
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();

@@ -23,6 +23,7 @@ public sealed class BareKestrel : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
         var app = builder.Build();
         app.MapGet("/api/videos/{id}", (string id) => Results.Bytes(json, "application/json; charset=utf-8"));
         await app.StartAsync();

@@ -83,6 +83,7 @@ public sealed class SourceLanding : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(c => c.UsePlatform(options));
+        builder.Services.AddSingleton<IHostLifetime, Tools.QuietLifetime>();
         client = builder.Build();
         var clock = Stopwatch.StartNew();
         await client.StartAsync();

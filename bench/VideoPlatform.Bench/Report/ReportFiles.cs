@@ -19,6 +19,9 @@ public static class ReportFiles
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    public static async Task<BenchReport> ReadJsonAsync(string path) =>
+        JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(path), Json) ?? throw new InvalidDataException($"{path} holds no report");
+
     public static async Task<string> WriteJsonAsync(string repoRoot, BenchReport report)
     {
         var folder = Directory.CreateDirectory(Path.Combine(repoRoot, "bench", "results")).FullName;
