@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VideoPlatform.Bench.Platform;
+
+/// <summary>The few Api calls the suite makes, over loopback.</summary>
+public sealed class ApiClient(Uri api) : IDisposable
+{
+    private static readonly string[] BenchTags = ["bench"];
+
+    public HttpClient Http { get; } = new() { BaseAddress = api, Timeout = TimeSpan.FromMinutes(10) };
+
+    public Uri BaseAddress => api;
+
+    public async Task<string> CreateVideoAsync(string title)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri("/api/videos", UriKind.Relative), new { title, description = "benchmark", tags = BenchTags });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetString() ?? throw new InvalidOperationException("no video id");
+    }
+
+    public async Task<JsonElement> GetVideoAsync(string id)
+    {
+        var text = await Http.GetStringAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
+        using var body = JsonDocument.Parse(text);
+        return body.RootElement.Clone();
+    }
+
+    public async Task<string> StatusAsync(string id) => (await GetVideoAsync(id)).GetProperty("status").GetString() ?? "";
+
+    public async Task DeleteVideoAsync(string id)
+    {
+        using var response = await Http.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
+    }
+
+    /// <summary>Whether the Api documents an operation (the OpenAPI document lists every mapped route).</summary>
+    public async Task<bool> HasOperationAsync(string path, string method)
+    {
+        using var doc = JsonDocument.Parse(await Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        return doc.RootElement.TryGetProperty("paths", out var paths)
+            && paths.TryGetProperty(path, out var item)
+            && item.TryGetProperty(method.ToLowerInvariant(), out _);
+    }
+
+    /// <summary>tus discovery: OPTIONS answers with Tus-Version when the endpoint exists.</summary>
+    public async Task<bool> HasTusAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri("/api/uploads", UriKind.Relative));
+        request.Headers.Add("Tus-Resumable", "1.0.0");
+        using var response = await Http.SendAsync(request);
+        return response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.OK && response.Headers.Contains("Tus-Version");
+    }
+
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using VideoPlatform.Bench.Measure;
+using VideoPlatform.Bench.Report;
+using VideoPlatform.Bench.Tools;
+using VideoPlatform.Bench.Transcode;
+using VideoPlatform.TranscodeSilo.Transcoding;
+
+namespace VideoPlatform.Bench.Platform;
+
+/// <summary>
+/// Figure 2 (upload → Ready through the running platform) and figure 1b (the platform's job, from the moment
+/// the video turns Processing to Ready), both against ffmpeg encoding the same ladder directly.
+/// </summary>
+public static class TimeToReadyBench
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    public static async Task<(IReadOnlyList<Figure> Figures, string? ReadyVideoId)> RunAsync(
+        BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work)
+    {
+        var seconds = options.ReadyClipSeconds;
+        var clip = await TestClip.Generate1080pAsync(work.Folder("clips"), seconds);
+        var job = await LadderJob.PlanAsync(clip, new TranscodeOptions());
+        await using var landing = await SourceLanding.CreateAsync(api, platform);
+        var uploads = new List<double>();
+        var waits = new List<double>();
+        var processing = new List<double>();
+        string? readyId = null;
+        var runs = await Paired.RunAsync(
+            options.ReadyRuns,
+            async i =>
+            {
+                var id = await api.CreateVideoAsync($"bench ready {i}");
+                var clock = Stopwatch.StartNew();
+                await landing.LandAsync(id, clip);
+                var uploaded = clock.Elapsed;
+                var (started, ready) = await WaitReadyAsync(api, id, clock, TimeSpan.FromSeconds(seconds * 20 + 120));
+                uploads.Add(uploaded.TotalSeconds);
+                waits.Add((started - uploaded).TotalSeconds);
+                processing.Add((ready - started).TotalSeconds);
+                readyId = id;
+                Say.Line($"ready {i + 1}/{options.ReadyRuns}: upload {Say.Seconds(uploaded)}, queued {Say.Seconds(started - uploaded)}, processing {Say.Seconds(ready - started)}, Ready at {Say.Seconds(ready)}");
+                return ready.TotalSeconds;
+            },
+            async i =>
+            {
+                var folder = work.Fresh("raw-ready-out");
+                var raw = (await Processes.TimeAsync("ffmpeg", job.Arguments, folder)).TotalSeconds;
+                Say.Line($"ready {i + 1}/{options.ReadyRuns}: raw ffmpeg {Say.Number(raw)} s");
+                return raw;
+            });
+
+        var stages = $"upload {Say.Number(Summary.Of(uploads).Median)} s ({landing.How}), queue wait {Say.Number(Summary.Of(waits).Median)} s, processing {Say.Number(Summary.Of(processing).Median)} s (medians)";
+        var toReady = Figure.Compare(
+            "2a", $"2a Time to Ready, {seconds} s 1080p upload", "s", "upload start to Ready", runs, "raw ffmpeg ladder encode", goal: null) with
+        {
+            Note = stages,
+            Details = new Dictionary<string, double>
+            {
+                ["upload_s"] = Summary.Of(uploads).Median,
+                ["queue_wait_s"] = Summary.Of(waits).Median,
+                ["processing_s"] = Summary.Of(processing).Median,
+            },
+        };
+        var pairs = processing.Zip(runs.Baseline, (p, b) => p / b).ToList();
+        var jobOverhead = Figure.Compare(
+            "1b", $"1b Transcode overhead through the platform, {seconds} s clip", "s", "job start (Processing) to Ready", processing,
+            "raw ffmpeg, same arguments", runs.Baseline, Goal.AtMost(1.05)) with
+        {
+            PairRatios = Summary.Of(pairs),
+            Note = "the media silo's job: download source, probe, encode, thumbnails, publish to the store, grain updates; " + stages,
+        };
+        var firstPlayable = Figure.NotMeasuredRow("2b", "2b Time to first playable", "publish-after-first-rung not built") with { Goal = Goal.AtMost(0.6) };
+        return ([jobOverhead, toReady, firstPlayable], readyId);
+    }
+
+    private static async Task<(TimeSpan Started, TimeSpan Ready)> WaitReadyAsync(ApiClient api, string id, Stopwatch clock, TimeSpan timeout)
+    {
+        TimeSpan? started = null;
+        while (clock.Elapsed < timeout)
+        {
+            var status = await api.StatusAsync(id);
+            if (status == "processing")
+            {
+                started ??= clock.Elapsed;
+            }
+            else if (status == "ready")
+            {
+                return (started ?? clock.Elapsed, clock.Elapsed);
+            }
+            else if (status is "failed" or "deleted")
+            {
+                throw new InvalidOperationException($"video {id} became {status}: {await api.GetVideoAsync(id)}");
+            }
+
+            await Task.Delay(PollInterval);
+        }
+
+        throw new TimeoutException($"video {id} was not Ready after {timeout.TotalSeconds:0} s (status {await api.StatusAsync(id)})");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using VideoPlatform.Bench.Measure;
+using VideoPlatform.Bench.Platform;
+using VideoPlatform.Bench.Report;
+using VideoPlatform.Bench.Tools;
+
+namespace VideoPlatform.Bench.Upload;
+
+/// <summary>
+/// Figure 3: tus upload throughput through the Api (FileSystem store) against a plain user-space copy of the same
+/// file onto the same disk (read + write through 1 MiB buffers; no copy_file_range shortcut, no fsync).
+/// </summary>
+public static class UploadBench
+{
+    private const string Name = "3a Upload throughput, tus (8 MiB PATCHes) via the Api, FileSystem store";
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work)
+    {
+        List<Figure> s3 = [Figure.NotMeasuredRow("3b", "3b Upload throughput, tus via the Api, S3 store (s3rver)", "S3 run not wired into the suite yet") with { Goal = Goal.AtLeast(0.7) }];
+        if (!await api.HasTusAsync())
+        {
+            return [Figure.NotMeasuredRow("3a", Name, "tus endpoint missing (OPTIONS /api/uploads has no Tus-Version)") with { Goal = Goal.AtLeast(0.7) }, .. s3];
+        }
+
+        var file = await RandomFileAsync(work.Folder("upload"), options.UploadMiB);
+        var mib = options.UploadMiB;
+        var tus = new TusClient(api.Http);
+        var runs = await Paired.RunAsync(
+            options.UploadRuns,
+            async i =>
+            {
+                var id = await api.CreateVideoAsync($"bench upload {i}");
+                var clock = Stopwatch.StartNew();
+                await tus.UploadAsync(file, new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "bench.bin" });
+                var rate = mib / clock.Elapsed.TotalSeconds;
+                Say.Line($"upload {i + 1}/{options.UploadRuns}: tus {Say.Number(rate, "0")} MiB/s");
+                await api.DeleteVideoAsync(id);
+                return rate;
+            },
+            async i =>
+            {
+                var target = Path.Combine(platform.DataFolder, "copy-baseline.bin");
+                var clock = Stopwatch.StartNew();
+                await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
+                await using (var copy = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+                {
+                    await source.CopyToAsync(copy, 1 << 20);
+                }
+
+                var rate = mib / clock.Elapsed.TotalSeconds;
+                File.Delete(target);
+                Say.Line($"upload {i + 1}/{options.UploadRuns}: file copy {Say.Number(rate, "0")} MiB/s");
+                return rate;
+            });
+        var figure = Figure.Compare("3a", $"{Name}, {mib} MiB", "MiB/s", "tus", runs, "file copy", Goal.AtLeast(0.7));
+        return [figure, .. s3];
+    }
+
+    // Random bytes: the upload completes, the probe rejects it in a moment, and no transcode disturbs later figures.
+    private static async Task<string> RandomFileAsync(string folder, int mib)
+    {
+        var path = Path.Combine(folder, $"random-{mib}MiB.bin");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var block = new byte[1 << 20];
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
+        for (var i = 0; i < mib; i++)
+        {
+            RandomNumberGenerator.Fill(block);
+            await file.WriteAsync(block);
+        }
+
+        return path;
+    }
+}
