@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -52,6 +53,17 @@ public static class PlatformHost
     private static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName)
     {
         var options = PlatformConfiguration.LoadOrExit(builder.Configuration);
+        // Quiet defaults: per-request framework logs cost more CPU than serving a playlist. Inserted first, so
+        // appsettings and Logging__LogLevel__* environment variables still override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Warning",
+            },
+        });
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

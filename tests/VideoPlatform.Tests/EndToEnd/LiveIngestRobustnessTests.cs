@@ -19,8 +19,7 @@ public sealed class LiveIngestRobustnessTests(PlatformClusterFixture cluster, IT
 
     public Task InitializeAsync()
     {
-        api.UseKestrel(0);
-        api.StartServer();
+        api.StartKestrel();
         http = api.CreateClient();
         return Task.CompletedTask;
     }

@@ -16,8 +16,7 @@ public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutp
 
     public Task InitializeAsync()
     {
-        api.UseKestrel(0);
-        api.StartServer();
+        api.StartKestrel();
         http = api.CreateClient();
         store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
         return Task.CompletedTask;

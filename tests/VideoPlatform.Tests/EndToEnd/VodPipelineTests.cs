@@ -19,8 +19,7 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
 
     public Task InitializeAsync()
     {
-        api.UseKestrel(0);
-        api.StartServer();
+        api.StartKestrel();
         http = api.CreateClient();
         store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
         return Task.CompletedTask;

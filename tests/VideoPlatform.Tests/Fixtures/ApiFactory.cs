@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,14 +15,35 @@ namespace VideoPlatform.Tests.Fixtures;
 /// The real Api host (its own Program, endpoints and wiring) talking to a <see cref="PlatformClusterFixture"/>.
 /// The in-process cluster only speaks its in-memory transport, so the Api's own Orleans client is swapped for
 /// the cluster's client; everything else is as in production. The object store is the cluster's folder.
-/// Call <c>UseKestrel()</c> + <c>StartServer()</c> for a real socket (tus-js-client, ffprobe).
+/// Call <see cref="StartKestrel"/> for a real socket (tus-js-client, ffprobe).
 /// </summary>
 public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<ApiMarker>
 {
+    private bool kestrel;
+
+    /// <summary>
+    /// Serves on a real loopback socket (for ffprobe, Node clients, raw sockets) and returns its base address.
+    /// The port comes from the server URLs setting rather than UseKestrel(port), whose late address rewrite races
+    /// with the server start.
+    /// </summary>
+    public Uri StartKestrel()
+    {
+        kestrel = true;
+        UseKestrel();
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        if (kestrel)
+        {
+            builder.UseUrls("http://127.0.0.1:0");
+        }
+
         var options = cluster.Cluster.Options;
         builder.UseSetting("VideoPlatform:Clustering:Provider", "Localhost");
         builder.UseSetting("VideoPlatform:Clustering:ClusterId", options.ClusterId);

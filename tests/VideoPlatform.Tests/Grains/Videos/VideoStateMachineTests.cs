@@ -9,6 +9,7 @@ public sealed class VideoStateMachineTests
         { VideoStatus.Created, VideoTrigger.UploadStarted, VideoStatus.Uploading },
         { VideoStatus.Created, VideoTrigger.UploadCompleted, VideoStatus.Uploaded },
         { VideoStatus.Created, VideoTrigger.Deleted, VideoStatus.Deleted },
+        { VideoStatus.Created, VideoTrigger.RecordingImported, VideoStatus.Ready },
         { VideoStatus.Uploading, VideoTrigger.UploadStarted, VideoStatus.Uploading },
         { VideoStatus.Uploading, VideoTrigger.UploadCompleted, VideoStatus.Uploaded },
         { VideoStatus.Uploading, VideoTrigger.UploadFailed, VideoStatus.Failed },
