@@ -16,13 +16,13 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
     private HttpClient http = null!;
     private FileSystemObjectStore store = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         api.UseKestrel(0);
         api.StartServer();
-        http = api.CreateClient();
+        // The admin: the steps read the transcode queue's admin views for diagnostics.
+        http = (await api.AdminAsync()).Client;
         store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
-        return Task.CompletedTask;
     }
 
     [Fact]
