@@ -99,6 +99,11 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
 
     public async Task Unsubscribe(string creatorId)
     {
+        if (creatorId == this.GetPrimaryKeyString())
+        {
+            return;
+        }
+
         await GrainFactory.GetGrain<IUserGrain>(creatorId).SetSubscriber(this.GetPrimaryKeyString(), false);
         if (S.Subscriptions.Remove(creatorId))
         {
