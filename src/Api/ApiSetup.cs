@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VideoPlatform.Api.Apis;
+using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
@@ -22,7 +23,9 @@ public static class ApiSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddPlatformAuth(builder.Configuration);
+        services.AddSingleton<PlaybackTokens>();
         services.AddMemoryCache();
         services.AddCors(o => o.AddPolicy(PlaybackServer.CorsPolicy, p => p
             .AllowAnyOrigin()
@@ -44,12 +47,15 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UsePlatformAuth();
         return app;
     }
 
     public static WebApplication MapApis(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
         app.MapVideosApi();
         app.MapPlaybackApi();
         app.MapAdminApi();

@@ -7,7 +7,7 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin");
+        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Auth.AuthSetup.AdminPolicy);
         group.MapGet("/transcode", async (IClusterClient grains) =>
             TypedResults.Ok(await grains.GetGrain<ITranscodeQueueGrain>("default").Stats()))
             .WithName("TranscodeQueue");

@@ -1,3 +1,4 @@
+using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Live;
@@ -14,11 +15,11 @@ public static class ChannelsApi
     public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/channels").WithTags("Channels");
-        group.MapPost("/", CreateAsync).WithName("CreateChannel");
+        group.MapPost("/", CreateAsync).WithName("CreateChannel").RequireAuthorization();
         group.MapGet("/{id}", GetAsync).WithName("GetChannel");
         group.MapGet("/", ListAsync).WithName("ListChannels");
-        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateChannel");
-        group.MapPost("/{id}/stream-key", RotateKeyAsync).WithName("RotateStreamKey");
+        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateChannel").RequireAuthorization();
+        group.MapPost("/{id}/stream-key", RotateKeyAsync).WithName("RotateStreamKey").RequireAuthorization();
         return app;
     }
 
@@ -32,7 +33,7 @@ public static class ChannelsApi
         var created = await grains.GetGrain<IChannelGrain>(VideoIds.New()).Create(new CreateChannel
         {
             Name = request.Name!.Trim(),
-            OwnerId = RequestOwner.Of(context),
+            OwnerId = Caller.IdOf(context.User),
             Settings = new ChannelSettings { Record = request.Record ?? true, LatencyMode = request.LatencyMode ?? LatencyMode.Normal },
         });
         var body = mapper.Map(created.Channel) with { StreamKey = created.StreamKey, Ingest = mapper.Ingest(context) };
@@ -111,7 +112,7 @@ public static class ChannelsApi
             return ApiProblem.NotFound("Channel", id);
         }
 
-        return channel.OwnerId is null || channel.OwnerId == RequestOwner.Of(context)
+        return ResourceAccess.IsOwnerOrAdmin(channel.OwnerId, context.User)
             ? null
             : ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "Only the channel's owner may change it");
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using System.Security.Claims;
+using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Uploads;
 using VideoPlatform.Grains.Uploads;
@@ -13,17 +15,24 @@ public static class VideoSourceApi
 {
     public static IEndpointRouteBuilder MapVideoSourceApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/videos/{id}/source", PutSourceAsync).WithTags("Videos");
+        app.MapPut("/api/videos/{id}/source", PutSourceAsync).WithTags("Videos").WithName("PutVideoSource")
+            .RequireAuthorization().RequireRateLimiting(AuthSetup.UploadLimit);
         return app;
     }
 
     private static async Task<IResult> PutSourceAsync(
-        string id, HttpContext http, IClusterClient client, IObjectStore store, IOptions<UploadSettings> options)
+        string id, HttpContext http, ClaimsPrincipal user, ResourceAccess access, IClusterClient client, IObjectStore store, IOptions<UploadSettings> options)
     {
         var request = http.Request;
         var maxSize = options.Value.MaxSize;
         var video = client.GetGrain<IVideoGrain>(id);
-        if (!UploadIds.IsSafe(id) || await video.Get() is not { Status: not VideoStatus.Deleted } details)
+        var allowed = await access.VideoAsync(id, user, VideoAction.Manage);
+        if (allowed.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        if (!UploadIds.IsSafe(id) || allowed.Value is not { Status: not VideoStatus.Deleted } details)
         {
             return ApiProblem.NotFound("Video", id);
         }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Videos;
@@ -12,15 +14,15 @@ public static class VideosApi
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/videos").WithTags("Videos");
-        group.MapPost("/", CreateAsync).WithName("CreateVideo");
+        group.MapPost("/", CreateAsync).WithName("CreateVideo").RequireAuthorization();
         group.MapGet("/{id}", GetAsync).WithName("GetVideo");
         group.MapGet("/", ListAsync).WithName("ListVideos");
-        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateVideo");
-        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteVideo");
+        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateVideo").RequireAuthorization();
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteVideo").RequireAuthorization();
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(CreateVideoRequest request, HttpContext context, IClusterClient grains, VideoMapper mapper)
+    private static async Task<IResult> CreateAsync(CreateVideoRequest request, ClaimsPrincipal user, IClusterClient grains, VideoMapper mapper)
     {
         if (VideoRequestValidation.Validate(request) is { } problem)
         {
@@ -33,20 +35,20 @@ public static class VideosApi
             Description = request.Description ?? "",
             Tags = VideoRequestValidation.NormalizeTags(request.Tags),
             Visibility = request.Visibility ?? Visibility.Public,
-            OwnerId = RequestOwner.Of(context),
+            OwnerId = Caller.IdOf(user),
         };
         var video = await grains.GetGrain<IVideoGrain>(VideoIds.New()).Create(command);
-        return TypedResults.Created($"/api/videos/{video.Id}", mapper.Map(video, includeUpload: true));
+        return TypedResults.Created($"/api/videos/{video.Id}", await mapper.MapAsync(video, user, includeUpload: true));
     }
 
-    private static async Task<IResult> GetAsync(string id, IClusterClient grains, VideoMapper mapper)
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ResourceAccess access, VideoMapper mapper)
     {
-        var video = VideoIds.IsWellFormed(id) ? await grains.GetGrain<IVideoGrain>(id).Get() : null;
-        return video is null ? ApiProblem.NotFound("Video", id) : TypedResults.Ok(mapper.Map(video));
+        var video = await access.VideoAsync(id, user, VideoAction.View);
+        return video.Denied ?? TypedResults.Ok(await mapper.MapAsync(video.Value!, user));
     }
 
     private static async Task<IResult> ListAsync(
-        string? owner, string? status, string? cursor, int? limit, HttpContext context, IVideoCatalog catalog, IClusterClient grains, VideoMapper mapper)
+        string? owner, string? status, string? cursor, int? limit, ClaimsPrincipal user, IVideoCatalog catalog, IClusterClient grains, VideoMapper mapper)
     {
         VideoStatus? statusFilter = null;
         if (status is not null)
@@ -64,15 +66,15 @@ public static class VideosApi
             return ApiProblem.BadRequest("invalid_limit", "limit must be between 1 and 100");
         }
 
-        var caller = RequestOwner.Of(context);
+        var caller = Caller.IdOf(user);
         var ownerId = owner == "me" ? caller : owner;
         if (owner == "me" && caller is null)
         {
-            return ApiProblem.Create(StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthenticated", "owner=me needs a caller identity");
+            return Unauthenticated.Result();
         }
 
-        // Only the owner sees unlisted and private videos in lists.
-        var mine = ownerId is not null && ownerId == caller;
+        // Only the owner (or an admin) sees unlisted and private videos in lists; unlisted never shows to others.
+        var mine = ownerId is not null && ResourceAccess.IsOwnerOrAdmin(ownerId, user);
         var page = await catalog.ListAsync(new CatalogQuery
         {
             OwnerId = ownerId,
@@ -82,42 +84,40 @@ public static class VideosApi
             Limit = limit ?? 20,
         });
         var details = await Task.WhenAll(page.Items.Select(i => grains.GetGrain<IVideoGrain>(i.Id).Get()));
-        var items = details.OfType<VideoDetails>().Select(v => mapper.Map(v)).ToList();
+        var items = await Task.WhenAll(details.OfType<VideoDetails>().Where(v => mine || v.Visibility == Visibility.Public).Select(v => mapper.MapAsync(v, user)));
         return TypedResults.Ok(new PageResponse<VideoResponse>(items, page.NextCursor));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, UpdateVideoRequest request, IClusterClient grains, VideoMapper mapper)
+    private static async Task<IResult> UpdateAsync(string id, UpdateVideoRequest request, ClaimsPrincipal user, ResourceAccess access, IClusterClient grains, VideoMapper mapper)
     {
         if (VideoRequestValidation.Validate(request) is { } problem)
         {
             return ApiProblem.BadRequest(problem.Code, problem.Detail);
         }
 
-        var grain = grains.GetGrain<IVideoGrain>(id);
-        if (!VideoIds.IsWellFormed(id) || await grain.Get() is null)
+        if ((await access.VideoAsync(id, user, VideoAction.Manage)).Denied is { } denied)
         {
-            return ApiProblem.NotFound("Video", id);
+            return denied;
         }
 
-        var video = await grain.Update(new VideoPatch
+        var video = await grains.GetGrain<IVideoGrain>(id).Update(new VideoPatch
         {
             Title = request.Title?.Trim(),
             Description = request.Description,
             Tags = request.Tags is null ? null : VideoRequestValidation.NormalizeTags(request.Tags),
             Visibility = request.Visibility,
         });
-        return TypedResults.Ok(mapper.Map(video));
+        return TypedResults.Ok(await mapper.MapAsync(video, user));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, IClusterClient grains)
+    private static async Task<IResult> DeleteAsync(string id, ClaimsPrincipal user, ResourceAccess access, IClusterClient grains)
     {
-        var grain = grains.GetGrain<IVideoGrain>(id);
-        if (!VideoIds.IsWellFormed(id) || await grain.Get() is null)
+        if ((await access.VideoAsync(id, user, VideoAction.Manage)).Denied is { } denied)
         {
-            return ApiProblem.NotFound("Video", id);
+            return denied;
         }
 
-        await grain.Delete();
+        await grains.GetGrain<IVideoGrain>(id).Delete();
         return TypedResults.NoContent();
     }
 }

@@ -8,17 +8,38 @@ namespace VideoPlatform.Api.Playback;
 /// Serves one object of a ready video with the headers players and CDNs expect: content type, byte ranges
 /// (206/416), ETag and If-None-Match (304), long-lived caching for segments, short for playlists, CORS.
 /// </summary>
-public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access)
+public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access, PlaybackTokens tokens)
 {
     public const string CorsPolicy = "playback";
     private const string Immutable = "public, max-age=31536000, immutable";
     private const string ShortLived = "public, max-age=10";
+    private const string PrivateImmutable = "private, max-age=3600";
+    private const string PrivateShortLived = "private, max-age=10";
 
     public async Task<IResult> ServeAsync(HttpContext context, string videoId, string path)
     {
-        if (!Videos.VideoIds.IsWellFormed(videoId) || await access.PlayableAsync(videoId) is null)
+        if (!Videos.VideoIds.IsWellFormed(videoId) || await access.PlayableAsync(videoId) is not { } video)
         {
             return ApiProblem.NotFound("Video", videoId);
+        }
+
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        string? token = null;
+        if (slash > 0 && PlaybackTokens.LooksLikeToken(path[..slash]))
+        {
+            token = path[..slash];
+            path = path[(slash + 1)..];
+        }
+
+        var isPublic = video.Visibility == Grains.Videos.Visibility.Public;
+        if (!isPublic)
+        {
+            // Unlisted: anyone holding a valid link token. Private: only tokens issued to the owner or an admin.
+            var issuedTo = token is null ? null : await tokens.ValidateAsync(videoId, token);
+            if (issuedTo is null || (video.Visibility == Grains.Videos.Visibility.Private && issuedTo.Length == 0))
+            {
+                return Auth.AuthSetup.Forbidden();
+            }
         }
 
         string key;
@@ -53,7 +74,9 @@ public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access)
         var response = context.Response;
         var etag = $"\"{content.Info.ETag}\"";
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = MediaContentTypes.IsImmutable(key) ? Immutable : ShortLived;
+        response.Headers.CacheControl = MediaContentTypes.IsImmutable(key)
+            ? isPublic ? Immutable : PrivateImmutable
+            : isPublic ? ShortLived : PrivateShortLived;
         response.Headers.AcceptRanges = "bytes";
         response.Headers.LastModified = content.Info.LastModified.ToString("R");
         if (IfNoneMatch(request, etag))

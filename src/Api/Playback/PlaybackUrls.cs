@@ -9,6 +9,9 @@ public sealed class PlaybackSettings
 
     /// <summary>A CDN (or public bucket) that mirrors the object store's keys; empty = served by the Api at /play.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a playback path token of a non-public video stays valid.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(6);
 }
 
 /// <summary>Where a player fetches an object of a video: the Api's /play route, or the CDN when one is configured.</summary>
@@ -16,8 +19,14 @@ public sealed class PlaybackUrls(IOptions<PlaybackSettings> options)
 {
     private readonly string? cdn = options.Value.PublicBaseUrl?.TrimEnd('/');
 
-    public string For(string videoId, string objectKey)
+    /// <summary>With a <paramref name="token"/> (non-public videos) always the Api's route: a CDN could not check it.</summary>
+    public string For(string videoId, string objectKey, string? token = null)
     {
+        if (token is not null)
+        {
+            return $"/play/{videoId}/{token}/{PlaybackPaths.RelativePath(videoId, objectKey)}";
+        }
+
         if (!string.IsNullOrEmpty(cdn))
         {
             return $"{cdn}/{objectKey}";

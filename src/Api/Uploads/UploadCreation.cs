@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
@@ -8,7 +9,8 @@ namespace VideoPlatform.Api.Uploads;
 /// <summary>POST /api/uploads: creation, and creation-with-upload when the POST carries the first bytes.</summary>
 public static class UploadCreation
 {
-    public static async Task<IResult> CreateAsync(HttpContext http, IClusterClient client, PatchProcessor processor, IOptions<UploadSettings> options)
+    public static async Task<IResult> CreateAsync(
+        HttpContext http, ResourceAccess access, IClusterClient client, PatchProcessor processor, IOptions<UploadSettings> options)
     {
         var request = http.Request;
         var settings = options.Value;
@@ -52,6 +54,11 @@ public static class UploadCreation
         if (!UploadIds.IsSafe(videoId))
         {
             return ApiProblem.NotFound("Video", videoId);
+        }
+
+        if ((await access.VideoAsync(videoId, http.User, VideoAction.Manage)).Denied is { } denied)
+        {
+            return denied;
         }
 
         var uploadId = UploadIds.New();

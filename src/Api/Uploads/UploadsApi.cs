@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using System.Security.Claims;
+using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Grains.Uploads;
 
@@ -17,13 +19,13 @@ public static class UploadsApi
             .RequireCors(CorsPolicy)
             .AddEndpointFilter<TusResumableFilter>()
             .WithTags("Uploads");
-        group.MapMethods("/", [HttpMethods.Options], Discover);
-        group.MapMethods("/{uploadId}", [HttpMethods.Options], Discover);
-        group.MapPost("/", UploadCreation.CreateAsync);
-        group.MapMethods("/{uploadId}", [HttpMethods.Head], HeadAsync);
-        group.MapMethods("/{uploadId}", [HttpMethods.Patch], PatchAsync);
-        group.MapDelete("/{uploadId}", DeleteAsync);
-        group.MapPost("/{uploadId}", OverrideAsync);
+        group.MapMethods("/", [HttpMethods.Options], Discover).WithName("DiscoverUploads");
+        group.MapMethods("/{uploadId}", [HttpMethods.Options], Discover).WithName("DiscoverUpload");
+        group.MapPost("/", UploadCreation.CreateAsync).WithName("CreateUpload").RequireAuthorization().RequireRateLimiting(AuthSetup.UploadLimit);
+        group.MapMethods("/{uploadId}", [HttpMethods.Head], HeadAsync).WithName("UploadOffset").RequireAuthorization();
+        group.MapMethods("/{uploadId}", [HttpMethods.Patch], PatchAsync).WithName("AppendUpload").RequireAuthorization();
+        group.MapDelete("/{uploadId}", DeleteAsync).WithName("TerminateUpload").RequireAuthorization();
+        group.MapPost("/{uploadId}", OverrideAsync).WithName("OverrideUpload").RequireAuthorization();
         return app;
     }
 
@@ -36,13 +38,13 @@ public static class UploadsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> HeadAsync(string uploadId, HttpResponse response, IClusterClient client)
+    private static async Task<IResult> HeadAsync(string uploadId, HttpResponse response, ClaimsPrincipal user, ResourceAccess access)
     {
         response.Headers.CacheControl = "no-store";
-        var upload = UploadIds.IsValid(uploadId) ? await client.GetGrain<IUploadGrain>(uploadId).Get() : null;
-        if (upload is null)
+        var allowed = await access.UploadAsync(uploadId, user);
+        if (allowed.Value is not { } upload)
         {
-            return TusResults.UploadNotFound();
+            return allowed.Denied!;
         }
 
         if (UploadStateMachine.IsGone(upload.Status))
@@ -60,7 +62,7 @@ public static class UploadsApi
         return TusResults.WithExpiry(TypedResults.Ok(), upload, response);
     }
 
-    private static async Task<IResult> PatchAsync(string uploadId, HttpContext http, IClusterClient client, PatchProcessor processor)
+    private static async Task<IResult> PatchAsync(string uploadId, HttpContext http, ResourceAccess access, IClusterClient client, PatchProcessor processor)
     {
         var request = http.Request;
         if (!TusProtocol.IsOffsetContentType(request.ContentType))
@@ -79,9 +81,9 @@ public static class UploadsApi
             return badChecksum;
         }
 
-        if (!UploadIds.IsValid(uploadId))
+        if ((await access.UploadAsync(uploadId, http.User)).Denied is { } denied)
         {
-            return TusResults.UploadNotFound();
+            return denied;
         }
 
         TusResults.LiftBodySizeLimit(http);
@@ -89,9 +91,14 @@ public static class UploadsApi
         return TusResults.FromPatch(result, http.Response);
     }
 
-    private static async Task<IResult> DeleteAsync(string uploadId, IClusterClient client)
+    private static async Task<IResult> DeleteAsync(string uploadId, HttpContext http, ResourceAccess access, IClusterClient client)
     {
-        var before = UploadIds.IsValid(uploadId) ? await client.GetGrain<IUploadGrain>(uploadId).Terminate() : null;
+        if ((await access.UploadAsync(uploadId, http.User)).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var before = await client.GetGrain<IUploadGrain>(uploadId).Terminate();
         return before switch
         {
             null => TusResults.UploadNotFound(),
@@ -102,16 +109,16 @@ public static class UploadsApi
     }
 
     /// <summary>X-HTTP-Method-Override: clients behind proxies that only pass GET/POST send PATCH and DELETE as POST.</summary>
-    private static Task<IResult> OverrideAsync(string uploadId, HttpContext http, IClusterClient client, PatchProcessor processor)
+    private static Task<IResult> OverrideAsync(string uploadId, HttpContext http, ResourceAccess access, IClusterClient client, PatchProcessor processor)
     {
         string? method = http.Request.Headers[TusProtocol.MethodOverride];
         if (HttpMethods.IsPatch(method ?? ""))
         {
-            return PatchAsync(uploadId, http, client, processor);
+            return PatchAsync(uploadId, http, access, client, processor);
         }
 
         return HttpMethods.IsDelete(method ?? "")
-            ? DeleteAsync(uploadId, client)
+            ? DeleteAsync(uploadId, http, access, client)
             : Task.FromResult(ApiProblem.Create(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "Method not allowed",
                 $"POST to an upload needs {TusProtocol.MethodOverride}: PATCH or DELETE"));
     }

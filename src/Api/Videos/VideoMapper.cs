@@ -1,37 +1,56 @@
+using System.Security.Claims;
+using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Playback;
+using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
 
 namespace VideoPlatform.Api.Videos;
 
-/// <summary>Grain snapshot → public JSON shape (../shared/API.md).</summary>
-public sealed class VideoMapper(PlaybackUrls urls)
+/// <summary>Grain snapshot → public JSON shape (../shared/API.md), as the given caller may see it.</summary>
+public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClusterClient grains)
 {
-    public VideoResponse Map(VideoDetails v, bool includeUpload = false) => new()
+    public async Task<VideoResponse> MapAsync(VideoDetails v, ClaimsPrincipal caller, bool includeUpload = false)
+    {
+        var manager = ResourceAccess.IsOwnerOrAdmin(v.OwnerId, caller);
+        string? token = null;
+        if (v.Visibility != Visibility.Public && v.Status == VideoStatus.Ready)
+        {
+            token = await tokens.CreateAsync(v.Id, manager ? Caller.IdOf(caller) : null);
+        }
+
+        var owner = v.OwnerId is null ? null : await grains.GetGrain<IUserGrain>(v.OwnerId).Get();
+        return Map(v, token, owner, manager) with
+        {
+            Upload = includeUpload
+                ? new UploadInstructions("/api/uploads", new Dictionary<string, string> { ["videoId"] = v.Id }, $"/api/videos/{v.Id}/source")
+                : null,
+        };
+    }
+
+    private VideoResponse Map(VideoDetails v, string? token, UserProfile? owner, bool manager) => new()
     {
         Id = v.Id,
         Title = v.Title,
         Description = v.Description,
         Tags = v.Tags,
         Visibility = v.Visibility,
-        Owner = v.OwnerId is null ? null : new OwnerResponse(v.OwnerId, null),
+        Owner = v.OwnerId is null ? null : new OwnerResponse(v.OwnerId, owner?.Username),
         Status = v.Status,
         Progress = v.Progress,
-        Failure = v.Failure is null ? null : new FailureResponse(v.Failure.Code, v.Failure.Message),
+        // The failure message may name internals of the source file: only its owner reads it.
+        Failure = v.Failure is null ? null : new FailureResponse(v.Failure.Code, manager ? v.Failure.Message : v.Failure.Code),
         Duration = v.Source is { DurationSeconds: > 0 } s ? Math.Round(s.DurationSeconds, 3) : null,
         Source = v.Source is { Width: > 0 } src
             ? new SourceResponse(src.Width, src.Height, src.FrameRate, src.VideoCodec, src.AudioCodec, src.Size)
             : null,
         Renditions = v.Renditions.Select(r => new RenditionResponse(r.Name, r.Width, r.Height, r.Bitrate, r.FrameRate)).ToList(),
         Playback = v.Status == VideoStatus.Ready && v.MasterKey is not null
-            ? new PlaybackResponse(urls.For(v.Id, v.MasterKey), v.PosterKey is null ? null : urls.For(v.Id, v.PosterKey),
-                v.StoryboardKey is null ? null : urls.For(v.Id, v.StoryboardKey))
+            ? new PlaybackResponse(urls.For(v.Id, v.MasterKey, token), v.PosterKey is null ? null : urls.For(v.Id, v.PosterKey, token),
+                v.StoryboardKey is null ? null : urls.For(v.Id, v.StoryboardKey, token))
             : null,
         CreatedAt = v.CreatedAt,
         UpdatedAt = v.UpdatedAt,
         PublishedAt = v.PublishedAt,
-        Upload = includeUpload
-            ? new UploadInstructions("/api/uploads", new Dictionary<string, string> { ["videoId"] = v.Id }, $"/api/videos/{v.Id}/source")
-            : null,
     };
 }

@@ -23,7 +23,7 @@ public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLif
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (owner is not null)
         {
-            request.Headers.Add("X-Owner-Id", owner);
+            await request.AuthorizeAsync(http, owner);
         }
 
         return await http.SendAsync(request);
@@ -43,7 +43,7 @@ public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLif
         Assert.Equal($"/api/channels/{id}", response.Headers.Location?.ToString());
         Assert.Equal("My channel", created.GetProperty("name").GetString());
         Assert.Equal("idle", created.GetProperty("status").GetString());
-        Assert.Equal("chowner", created.GetProperty("owner").GetProperty("id").GetString());
+        Assert.Equal((await NamedUsers.GetAsync(http, "chowner")).Id, created.GetProperty("owner").GetProperty("id").GetString());
         Assert.Equal(32, created.GetProperty("streamKey").GetString()!.Length);
         Assert.Equal("rtmp://localhost:1935/live", created.GetProperty("ingest").GetProperty("rtmp").GetString());
         Assert.Equal($"/live/{id}/master.m3u8", created.GetProperty("playback").GetProperty("hls").GetString());

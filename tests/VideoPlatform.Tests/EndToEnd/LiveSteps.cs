@@ -16,7 +16,7 @@ public static class LiveSteps
     public static async Task<(string Id, string Key)> CreateChannelAsync(HttpClient http, string owner, bool record = true)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels") { Content = JsonContent.Create(new { name = "e2e live", record }) };
-        request.Headers.Add("X-Owner-Id", owner);
+        await request.AuthorizeAsync(http, owner);
         using var response = await http.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -58,7 +58,7 @@ public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutp
         var videoId = ended.GetProperty("recordings")[0].GetString();
         var video = JsonDocument.Parse(await http.GetStringAsync($"/api/videos/{videoId}")).RootElement;
         Assert.Equal("ready", video.GetProperty("status").GetString());
-        Assert.Equal("liveowner1", video.GetProperty("owner").GetProperty("id").GetString());
+        Assert.Equal((await NamedUsers.GetAsync(http, "liveowner1")).Id, video.GetProperty("owner").GetProperty("id").GetString());
         var hls = video.GetProperty("playback").GetProperty("hls").GetString()!;
         var (width, height, duration) = await TestMedia.ProbeAsync(new Uri(http.BaseAddress!, hls).ToString());
         Assert.Equal((1280, 720), (width, height));

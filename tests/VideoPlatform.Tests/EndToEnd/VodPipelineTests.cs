@@ -17,12 +17,12 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
     private HttpClient http = null!;
     private FileSystemObjectStore store = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         api.StartKestrel();
-        http = api.CreateClient();
+        // The admin: the steps read the transcode queue's admin views for diagnostics.
+        http = (await api.AdminAsync()).Client;
         store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
         var modules = await NodeTools.ModulesAsync();
         var script = Path.Combine(AppContext.BaseDirectory, "Api", "Uploads", "tus-resume.js");
         var (exitCode, output) = await NodeTools.RunAsync(
-            "node", [script, new Uri(http.BaseAddress!, "/api/uploads").ToString(), id, clip],
+            "node", [script, new Uri(http.BaseAddress!, "/api/uploads").ToString(), id, clip, http.DefaultRequestHeaders.Authorization!.Parameter!],
             new Dictionary<string, string> { ["NODE_PATH"] = modules });
         Assert.True(exitCode == 0, output);
         Assert.InRange(JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.GetProperty("resumedFrom").GetInt64(), 1, new FileInfo(clip).Length - 1);

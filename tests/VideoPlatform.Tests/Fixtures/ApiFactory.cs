@@ -57,6 +57,10 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
         builder.UseSetting("VideoPlatform:Streams:Provider", "Memory");
         builder.UseSetting("VideoPlatform:Storage:Provider", "FileSystem");
         builder.UseSetting("VideoPlatform:Storage:FileSystem:Root", cluster.StorageRoot);
+        // Tests register many accounts from one address; the limits themselves are tested with their own factory.
+        builder.UseSetting("VideoPlatform:Auth:AuthPermitsPerMinute", "100000");
+        builder.UseSetting("VideoPlatform:Auth:UploadPermitsPerMinute", "100000");
+        builder.UseSetting("VideoPlatform:Auth:Admins:0", TestUsers.AdminName);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -17,7 +17,7 @@ public sealed class PlaybackApiTests(PlatformClusterFixture cluster) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        http = api.CreateClient();
+        http = (await api.RegisterUserAsync()).Client;
         var clip = await TestMedia.ClipAsync(folder.Path, 320, 240, 2);
         id = await VodSteps.CreateAsync(http, "playback");
         await VodSteps.PutSourceAsync(http, id, clip);

@@ -40,7 +40,8 @@ public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyn
     [Fact]
     public async Task Patch_ChunksAcrossPartBoundaries_StagesTailAndAssemblesIdenticalSource()
     {
-        var client = api.CreateClient();
+        using var user = await api.RegisterUserAsync();
+        var client = user.Client;
         var bytes = RandomBytes(12 * MiB + 777);
         var (videoId, upload) = await CreateUploadAsync(client, cluster, bytes.Length);
         var uploadId = upload.OriginalString.Split('/')[^1];
@@ -65,7 +66,8 @@ public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyn
     [Fact]
     public async Task Patch_SmallerThanOnePart_PutsTheTailAsTheSource()
     {
-        var client = api.CreateClient();
+        using var user = await api.RegisterUserAsync();
+        var client = user.Client;
         var bytes = RandomBytes(70_000);
         var (videoId, upload) = await CreateUploadAsync(client, cluster, bytes.Length);
 

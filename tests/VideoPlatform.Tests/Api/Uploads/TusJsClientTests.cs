@@ -30,14 +30,15 @@ public sealed class TusJsClientTests(PlatformClusterFixture cluster) : IAsyncLif
     public async Task TusJsClient_AbortedAndResumed_StoresIdenticalSourceAndVideoIsUploaded()
     {
         var modules = await NodeTools.ModulesAsync();
-        var videoId = await CreateVideoAsync(cluster);
+        using var user = await api.RegisterUserAsync();
+        var videoId = await CreateVideoAsync(user.Client);
         var bytes = RandomBytes(3 * 1024 * 1024 + 12345);
         var file = Path.Combine(folder.Path, "clip.bin");
         await File.WriteAllBytesAsync(file, bytes);
         var script = Path.Combine(AppContext.BaseDirectory, "Api", "Uploads", "tus-resume.js");
 
         var (exitCode, output) = await NodeTools.RunAsync(
-            "node", [script, new Uri(baseAddress, "/api/uploads").ToString(), videoId, file],
+            "node", [script, new Uri(baseAddress, "/api/uploads").ToString(), videoId, file, user.AccessToken],
             new Dictionary<string, string> { ["NODE_PATH"] = modules });
 
         Assert.True(exitCode == 0, output);

@@ -18,7 +18,8 @@ public sealed class UploadExpirationTests(PlatformClusterFixture cluster) : IAsy
     [Fact]
     public async Task Upload_PastExpiry_Answers410FreesBytesAndFailsVideo()
     {
-        var client = api.CreateClient();
+        using var user = await api.RegisterUserAsync();
+        var client = user.Client;
         var (videoId, upload) = await CreateUploadAsync(client, cluster, 100);
         using var patch = await client.SendAsync(Patch(upload, 0, new byte[30]));
         var uploadId = upload.OriginalString.Split('/')[^1];

@@ -27,11 +27,13 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
     [Fact]
     public async Task Patch_ConnectionClosedMidBody_KeepsReceivedBytesAndResumes()
     {
+        using var user = await api.RegisterUserAsync();
         using var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", user.AccessToken);
         var bytes = RandomBytes(400_000);
         var (videoId, upload) = await CreateUploadAsync(client, cluster, bytes.Length);
 
-        await SendHalfAndHangUpAsync(upload, bytes, sent: 150_000);
+        await SendHalfAndHangUpAsync(upload, bytes, sent: 150_000, user.AccessToken);
         var offset = await WaitForOffsetAsync(client, upload, expected: 150_000);
         using var rest = await client.SendAsync(Patch(upload, offset, bytes[(int)offset..]));
 
@@ -44,7 +46,9 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
     [Fact]
     public async Task Patch_ConcurrentOnOneUpload_ExactlyOneWins()
     {
+        using var user = await api.RegisterUserAsync();
         using var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", user.AccessToken);
         var (_, upload) = await CreateUploadAsync(client, cluster, 900_000);
         var staged = UploadKeys.Appended(upload.OriginalString.Split('/')[^1]);
         var gate = new GatedStream(new byte[900_000], releaseAfter: 100_000);
@@ -65,13 +69,13 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
         Assert.Equal(900_000, await OffsetAsync(client, upload));
     }
 
-    private async Task SendHalfAndHangUpAsync(Uri upload, byte[] bytes, int sent)
+    private async Task SendHalfAndHangUpAsync(Uri upload, byte[] bytes, int sent, string token)
     {
         using var socket = new TcpClient();
         await socket.ConnectAsync(baseAddress.Host, baseAddress.Port);
         var stream = socket.GetStream();
         var head = $"PATCH {upload.OriginalString} HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nTus-Resumable: 1.0.0\r\n" +
-            $"Upload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n" +
+            $"Authorization: Bearer {token}\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n" +
             $"Content-Length: {bytes.Length.ToString(CultureInfo.InvariantCulture)}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
         await stream.WriteAsync(bytes.AsMemory(0, sent));

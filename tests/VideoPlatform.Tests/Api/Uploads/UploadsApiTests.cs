@@ -17,11 +17,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
     private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:MaxSize"] = "1000000" });
     private HttpClient client = null!;
 
-    public Task InitializeAsync()
-    {
-        client = api.CreateClient();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => client = (await api.RegisterUserAsync()).Client;
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
@@ -41,7 +37,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
     [Fact]
     public async Task Create_KnownVideo_Returns201WithLocationAndMovesVideoToUploading()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
 
         using var response = await client.SendAsync(Create(100, Metadata(("videoId", videoId), ("filename", "a.mp4"))));
         var video = await VideoAsync(cluster, videoId);
@@ -79,7 +75,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
     [Fact]
     public async Task Create_VideoNotAwaitingBytes_Returns409()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
         await cluster.Client.GetGrain<IVideoGrain>(videoId).CompleteUpload(new UploadedSource($"raw/{videoId}/source", 1, null, null));
 
         using var response = await client.SendAsync(Create(100, Metadata(("videoId", videoId))));
@@ -90,7 +86,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
     [Fact]
     public async Task Create_OverMaxSize_Returns413()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
 
         using var response = await client.SendAsync(Create(1_000_001, Metadata(("videoId", videoId))));
 
@@ -244,7 +240,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
     [Fact]
     public async Task Head_KnownUpload_ReturnsOffsetLengthMetadataNoStoreAndExpiry()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
         var metadata = Metadata(("videoId", videoId), ("filename", "ü.mp4"));
         using var created = await client.SendAsync(Create(10, metadata));
 
@@ -310,7 +306,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
     [Fact]
     public async Task Create_WithUpload_StoresFirstBytesAndReturnsOffset()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
         var request = Create(100, Metadata(("videoId", videoId)));
         request.Content = new ByteArrayContent(new byte[60]);
         request.Content.Headers.ContentType = new("application/offset+octet-stream");
@@ -346,7 +342,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
     [Fact]
     public async Task Create_FromBrowserOrigin_ExposesTusResponseHeaders()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
         var request = Create(10, Metadata(("videoId", videoId)));
         request.Headers.Add("Origin", "https://app.example");
 

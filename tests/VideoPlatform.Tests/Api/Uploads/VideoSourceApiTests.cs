@@ -14,18 +14,14 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
     private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:MaxSize"] = "100000" });
     private HttpClient client = null!;
 
-    public Task InitializeAsync()
-    {
-        client = api.CreateClient();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => client = (await api.RegisterUserAsync()).Client;
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
     [Fact]
     public async Task PutSource_CreatedVideo_StoresBytesAndVideoIsUploaded()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
         var bytes = RandomBytes(50_000);
 
         using var response = await client.PutAsync(Source(videoId), Body(bytes));
@@ -46,7 +42,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
     [Fact]
     public async Task PutSource_VideoAlreadyHasSource_Returns409AndKeepsTheFirst()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
         var first = RandomBytes(1000);
         using var accepted = await client.PutAsync(Source(videoId), Body(first));
 
@@ -59,7 +55,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
     [Fact]
     public async Task PutSource_OverMaxSize_Returns413()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
 
         using var response = await client.PutAsync(Source(videoId), Body(new byte[100_001]));
 
@@ -70,7 +66,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
     [Fact]
     public async Task PutSource_ChunkedOverMaxSize_Returns413WithoutStoring()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
         var content = new StreamContent(new MemoryStream(new byte[150_000]));
         content.Headers.ContentLength = null;
 
@@ -83,7 +79,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
     [Fact]
     public async Task PutSource_EmptyBody_Returns400Empty()
     {
-        var videoId = await CreateVideoAsync(cluster);
+        var videoId = await CreateVideoAsync(client);
 
         using var response = await client.PutAsync(Source(videoId), Body([]));
 

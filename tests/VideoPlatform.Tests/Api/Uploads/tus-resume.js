@@ -1,11 +1,12 @@
 // Uploads a file with the real tus-js-client in small chunks, aborts once midway, then resumes from the server's
 // offset (a HEAD on the upload URL). Prints one JSON line: { url, resumedFrom, length }.
-// Usage: node tus-resume.js <endpoint> <videoId> <file>   (NODE_PATH must reach tus-js-client)
+// Usage: node tus-resume.js <endpoint> <videoId> <file> [accessToken]   (NODE_PATH must reach tus-js-client)
 'use strict';
 const fs = require('fs');
 const tus = require('tus-js-client');
 
-const [endpoint, videoId, file] = process.argv.slice(2);
+const [endpoint, videoId, file, token] = process.argv.slice(2);
+const headers = token ? { Authorization: `Bearer ${token}` } : {};
 const data = fs.readFileSync(file);
 const chunkSize = 256 * 1024;
 const metadata = { videoId, filename: 'clip.bin', filetype: 'application/octet-stream' };
@@ -14,7 +15,7 @@ function firstAttempt() {
   return new Promise((resolve, reject) => {
     let aborted = false;
     const upload = new tus.Upload(data, {
-      endpoint, chunkSize, metadata, retryDelays: null, storeFingerprintForResuming: false,
+      endpoint, chunkSize, metadata, headers, retryDelays: null, storeFingerprintForResuming: false,
       onProgress(sent, total) {
         if (!aborted && sent > total / 2) {
           aborted = true;
@@ -32,7 +33,7 @@ function resume(url) {
   return new Promise((resolve, reject) => {
     let resumedFrom = null;
     const upload = new tus.Upload(data, {
-      uploadUrl: url, chunkSize, metadata, retryDelays: [0, 200, 500], storeFingerprintForResuming: false,
+      uploadUrl: url, chunkSize, metadata, headers, retryDelays: [0, 200, 500], storeFingerprintForResuming: false,
       onAfterResponse(req, res) {
         if (req.getMethod() === 'HEAD' && resumedFrom === null) {
           resumedFrom = Number(res.getHeader('Upload-Offset'));

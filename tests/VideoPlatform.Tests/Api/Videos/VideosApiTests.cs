@@ -12,11 +12,7 @@ public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifet
     private readonly ApiFactory api = new(cluster);
     private HttpClient http = null!;
 
-    public Task InitializeAsync()
-    {
-        http = api.CreateClient();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => http = (await api.RegisterUserAsync()).Client;
 
     [Fact]
     public async Task Create_ValidRequest_Returns201WithUploadInstructions()
@@ -112,19 +108,17 @@ public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifet
     [Fact]
     public async Task List_PagesNewestFirstAndHidesNonPublicFromOthers()
     {
-        var owner = $"owner{Guid.NewGuid():N}"[..20];
+        using var owner = await api.RegisterUserAsync();
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
             ids.Add(await CreateAsync($"v{i}", owner, i == 2 ? "private" : "public"));
         }
 
-        var firstPage = await JsonAsync(await http.GetAsync(new Uri($"/api/videos?owner={owner}&limit=2", UriKind.Relative)));
+        var firstPage = await JsonAsync(await http.GetAsync(new Uri($"/api/videos?owner={owner.Id}&limit=2", UriKind.Relative)));
         var cursor = firstPage.GetProperty("nextCursor").GetString();
-        var secondPage = await JsonAsync(await http.GetAsync(new Uri($"/api/videos?owner={owner}&limit=2&cursor={cursor}", UriKind.Relative)));
-        using var mine = new HttpRequestMessage(HttpMethod.Get, "/api/videos?owner=me&limit=10");
-        mine.Headers.Add("X-Owner-Id", owner);
-        var ownView = await JsonAsync(await http.SendAsync(mine));
+        var secondPage = await JsonAsync(await http.GetAsync(new Uri($"/api/videos?owner={owner.Id}&limit=2&cursor={cursor}", UriKind.Relative)));
+        var ownView = await JsonAsync(await owner.Client.GetAsync(new Uri("/api/videos?owner=me&limit=10", UriKind.Relative)));
 
         string[] Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("id").GetString()!).ToArray();
         Assert.Equal([ids[4], ids[3]], Ids(firstPage));
@@ -149,15 +143,9 @@ public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifet
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri($"/play/{id}/master.m3u8", UriKind.Relative))).StatusCode);
     }
 
-    private async Task<string> CreateAsync(string title, string? owner = null, string visibility = "public")
+    private async Task<string> CreateAsync(string title, TestUser? owner = null, string visibility = "public")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/videos") { Content = JsonContent.Create(new { title, visibility }) };
-        if (owner is not null)
-        {
-            request.Headers.Add("X-Owner-Id", owner);
-        }
-
-        var response = await http.SendAsync(request);
+        var response = await (owner?.Client ?? http).PostAsJsonAsync("/api/videos", new { title, visibility });
         response.EnsureSuccessStatusCode();
         return (await JsonAsync(response)).GetProperty("id").GetString()!;
     }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Security.Claims;
+using VideoPlatform.Api.Auth;
+using VideoPlatform.Api.Contracts;
+using VideoPlatform.Api.Videos;
+using VideoPlatform.Grains.Catalog;
+using VideoPlatform.Grains.Users;
+using VideoPlatform.Grains.Videos;
+
+namespace VideoPlatform.Api.Apis;
+
+/// <summary>GET /api/me/feed: the newest ready public videos of the creators the caller follows, merged, paged.</summary>
+public static class FeedApi
+{
+    private const int MaxDepth = 500;
+
+    public static async Task<IResult> FeedAsync(
+        ClaimsPrincipal user, string? cursor, int? limit, IClusterClient grains, IVideoCatalog catalog, VideoMapper mapper)
+    {
+        var skip = int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? Math.Min(s, MaxDepth) : 0;
+        var take = Math.Clamp(limit ?? 20, 1, 100);
+        var creators = await grains.GetGrain<IUserGrain>(Caller.IdOf(user)!).GetSubscriptions();
+        // Each creator's first skip+take entries are enough to know the merged page.
+        var pages = await Task.WhenAll(creators.Select(c => catalog.ListAsync(new CatalogQuery
+        {
+            OwnerId = c,
+            Status = VideoStatus.Ready,
+            Visibilities = [Visibility.Public],
+            Limit = Math.Min(skip + take + 1, MaxDepth),
+        })));
+        var merged = pages.SelectMany(p => p.Items).OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var window = merged.Skip(skip).Take(take).ToList();
+        var details = await Task.WhenAll(window.Select(e => grains.GetGrain<IVideoGrain>(e.Id).Get()));
+        var items = await Task.WhenAll(details.OfType<VideoDetails>().Select(v => mapper.MapAsync(v, user)));
+        var next = merged.Count > skip + take && skip + take < MaxDepth ? (skip + take).ToString(CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new PageResponse<VideoResponse>(items, next));
+    }
+}

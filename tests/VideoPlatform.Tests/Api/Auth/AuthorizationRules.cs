@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+
+namespace VideoPlatform.Tests.Api.Auth;
+
+/// <summary>
+/// One row per endpoint (method + route pattern) of the Api: how to call it on a fresh resource of the owner, and
+/// the status expected for each caller. A new endpoint needs a row here, or the matrix test fails.
+/// </summary>
+internal static class AuthorizationRules
+{
+    public static readonly AuthorizationRule[] All =
+    [
+        new("*", "/healthz", _ => Get("/healthz"), 200, 200, 200, 200),
+        new("*", "/readyz", _ => Get("/readyz"), 200, 200, 200, 200),
+        new("GET", "/openapi/{documentName}.json", _ => Get("/openapi/v1.json"), 200, 200, 200, 200),
+        new("POST", "/api/auth/register", _ => Json("POST", "/api/auth/register", NewAccount()), 201, 201, 201, 201),
+        new("POST", "/api/auth/login", c => Json("POST", "/api/auth/login", new { username = c.OwnerName, password = c.Password }), 200, 200, 200, 200),
+        new("POST", "/api/auth/refresh", _ => Json("POST", "/api/auth/refresh", new { refreshToken = "0123abcd.forged" }), 401, 401, 401, 401),
+        new("POST", "/api/auth/logout", _ => Json("POST", "/api/auth/logout", new { refreshToken = "0123abcd.forged" }), 204, 204, 204, 204),
+        new("GET", "/api/me", _ => Get("/api/me"), 401, 200, 200, 200),
+        new("PATCH", "/api/me", _ => Json("PATCH", "/api/me", new { bio = "hello" }), 401, 200, 200, 200),
+        new("GET", "/api/me/subscriptions", _ => Get("/api/me/subscriptions"), 401, 200, 200, 200),
+        new("GET", "/api/me/feed", _ => Get("/api/me/feed"), 401, 200, 200, 200),
+        new("GET", "/api/users/{id}", c => Get($"/api/users/{c.OwnerId}"), 200, 200, 200, 200),
+        new("POST", "/api/users/{id}/subscription", c => Json("POST", $"/api/users/{c.OwnerId}/subscription", new { }), 401, 204, 400, 204),
+        new("DELETE", "/api/users/{id}/subscription", c => Send("DELETE", $"/api/users/{c.OwnerId}/subscription"), 401, 204, 204, 204),
+        new("POST", "/api/videos", _ => Json("POST", "/api/videos", new { title = "matrix" }), 401, 201, 201, 201),
+        new("GET", "/api/videos", _ => Get("/api/videos"), 200, 200, 200, 200),
+        // A private video: those who may not see it get 404, as if it did not exist.
+        new("GET", "/api/videos/{id}", async c => Get($"/api/videos/{await c.VideoAsync("private")}"), 404, 404, 200, 200),
+        new("PATCH", "/api/videos/{id}", async c => Json("PATCH", $"/api/videos/{await c.VideoAsync()}", new { title = "hijack" }), 401, 403, 200, 200),
+        new("DELETE", "/api/videos/{id}", async c => Send("DELETE", $"/api/videos/{await c.VideoAsync()}"), 401, 403, 204, 204),
+        new("PUT", "/api/videos/{id}/source", async c => Bytes("PUT", $"/api/videos/{await c.VideoAsync()}/source", "video/mp4"), 401, 403, 202, 202),
+        // Not ready: nothing to play for anyone (the playback rules of ready videos have their own tests).
+        new("GET", "/play/{id}/{**path}", async c => Get($"/play/{await c.VideoAsync()}/master.m3u8"), 404, 404, 404, 404),
+        new("HEAD", "/play/{id}/{**path}", async c => Send("HEAD", $"/play/{await c.VideoAsync()}/master.m3u8"), 404, 404, 404, 404),
+        new("GET", "/api/admin/transcode", _ => Get("/api/admin/transcode"), 401, 403, 403, 200),
+        new("GET", "/api/admin/transcode/jobs/{videoId}", async c => Get($"/api/admin/transcode/jobs/{await c.VideoAsync()}"), 401, 403, 403, 404),
+        new("POST", "/api/channels", _ => Json("POST", "/api/channels", new { name = "matrix" }), 401, 201, 201, 201),
+        new("GET", "/api/channels", _ => Get("/api/channels"), 200, 200, 200, 200),
+        new("GET", "/api/channels/{id}", async c => Get($"/api/channels/{await c.ChannelAsync()}"), 200, 200, 200, 200),
+        new("PATCH", "/api/channels/{id}", async c => Json("PATCH", $"/api/channels/{await c.ChannelAsync()}", new { name = "renamed" }), 401, 403, 200, 200),
+        new("POST", "/api/channels/{id}/stream-key", async c => Json("POST", $"/api/channels/{await c.ChannelAsync()}/stream-key", new { }), 401, 403, 200, 200),
+        // An idle channel has no live playlist for anyone.
+        new("GET", "/live/{channel}/{**path}", async c => Get($"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
+        new("HEAD", "/live/{channel}/{**path}", async c => Send("HEAD", $"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
+        new("OPTIONS", "/api/uploads", _ => Tus("OPTIONS", "/api/uploads"), 204, 204, 204, 204),
+        new("OPTIONS", "/api/uploads/{uploadId}", _ => Tus("OPTIONS", "/api/uploads/abc"), 204, 204, 204, 204),
+        new("POST", "/api/uploads", async c => TusCreate(await c.VideoAsync()), 401, 403, 201, 201),
+        new("HEAD", "/api/uploads/{uploadId}", async c => Tus("HEAD", await c.UploadAsync()), 401, 403, 200, 200),
+        new("PATCH", "/api/uploads/{uploadId}", async c => TusPatch("PATCH", await c.UploadAsync()), 401, 403, 204, 204),
+        new("DELETE", "/api/uploads/{uploadId}", async c => Tus("DELETE", await c.UploadAsync()), 401, 403, 204, 204),
+        new("POST", "/api/uploads/{uploadId}", async c => TusPatch("POST", await c.UploadAsync(), "PATCH"), 401, 403, 204, 204),
+    ];
+
+    private static HttpRequestMessage Get(string path) => Send("GET", path);
+
+    private static HttpRequestMessage Send(string method, string path) => new(new HttpMethod(method), path);
+
+    private static HttpRequestMessage Json(string method, string path, object body) =>
+        new(new HttpMethod(method), path) { Content = JsonContent.Create(body) };
+
+    private static HttpRequestMessage Bytes(string method, string path, string type)
+    {
+        var content = new ByteArrayContent(new byte[64]);
+        content.Headers.ContentType = new(type);
+        return new(new HttpMethod(method), path) { Content = content };
+    }
+
+    private static HttpRequestMessage Tus(string method, string path)
+    {
+        var request = Send(method, path);
+        request.Headers.Add("Tus-Resumable", "1.0.0");
+        return request;
+    }
+
+    private static HttpRequestMessage TusCreate(string videoId)
+    {
+        var request = Tus("POST", "/api/uploads");
+        request.Headers.Add("Upload-Length", "10");
+        request.Headers.Add("Upload-Metadata", $"videoId {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(videoId))}");
+        return request;
+    }
+
+    private static HttpRequestMessage TusPatch(string method, string upload, string? overrideMethod = null)
+    {
+        var request = Tus(method, upload);
+        request.Headers.Add("Upload-Offset", "0");
+        if (overrideMethod is not null)
+        {
+            request.Headers.Add("X-HTTP-Method-Override", overrideMethod);
+        }
+
+        var content = new ByteArrayContent(new byte[3]);
+        content.Headers.ContentType = new("application/offset+octet-stream");
+        request.Content = content;
+        return request;
+    }
+
+    private static object NewAccount()
+    {
+        var name = $"m{Guid.NewGuid():N}"[..14];
+        return new { username = name, email = $"{name}@example.com", password = "correct-horse-battery-staple" };
+    }
+}
+
+internal sealed record AuthorizationRule(
+    string Method, string Pattern, Func<MatrixContext, Task<HttpRequestMessage>> Build, int Anonymous, int Other, int Owner, int Admin)
+{
+    public AuthorizationRule(string method, string pattern, Func<MatrixContext, HttpRequestMessage> build, int anonymous, int other, int owner, int admin)
+        : this(method, pattern, c => Task.FromResult(build(c)), anonymous, other, owner, admin)
+    {
+    }
+
+    public string Key => $"{Method} {Pattern}";
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VideoPlatform.Api.Playback;
+using VideoPlatform.Tests.EndToEnd;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.Api.Playback;
+
+/// <summary>Unlisted: playable by link, never listed. Private: only the owner's path token plays it.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyncLifetime
+{
+    private readonly ApiFactory api = new(cluster);
+    private readonly TempFolder folder = new("vp-private-play");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await api.DisposeAsync();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public async Task UnlistedThenPrivate_OnlyTokenHoldersPlay_NeverListed()
+    {
+        using var owner = await api.RegisterUserAsync();
+        using var other = await api.RegisterUserAsync();
+        using var anonymous = api.CreateClient();
+        var clip = await TestMedia.ClipAsync(folder.Path, 320, 240, 2);
+        var created = await owner.Client.PostAsJsonAsync("/api/videos", new { title = "secret", visibility = "unlisted" });
+        var id = (await JsonAsync(created)).GetProperty("id").GetString()!;
+        await VodSteps.PutSourceAsync(owner.Client, id, clip);
+        await VodSteps.WaitForStatusAsync(owner.Client, id, "ready", TimeSpan.FromMinutes(2));
+
+        // Unlisted: a link holder (anyone who GETs the video) gets a tokenized URL that plays; the bare URL does not.
+        var linkHls = (await JsonAsync(await anonymous.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
+        Assert.Matches($"^/play/{id}/pt\\.[^/]+/master\\.m3u8$", linkHls);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(linkHls, UriKind.Relative))).StatusCode);
+        var rendition = new Uri(new Uri("http://x" + linkHls), "240p/index.m3u8").AbsolutePath;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(rendition, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(new Uri($"/play/{id}/master.m3u8", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain(id, await anonymous.GetStringAsync(new Uri("/api/videos?limit=100", UriKind.Relative)));
+        Assert.DoesNotContain(id, await other.Client.GetStringAsync(new Uri($"/api/videos?owner={owner.Id}", UriKind.Relative)));
+        Assert.Contains(id, await owner.Client.GetStringAsync(new Uri("/api/videos?owner=me", UriKind.Relative)));
+
+        // Private: others cannot see or play it, the link token stops working, the owner's token plays.
+        (await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { visibility = "private" })).EnsureSuccessStatusCode();
+        await Task.Delay(TimeSpan.FromSeconds(6)); // the playback access cache lives 5 s
+        var ownerHls = (await JsonAsync(await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
+        var tokens = api.Services.GetRequiredService<PlaybackTokens>();
+        var expired = await tokens.CreateAsync(id, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
+        var forged = ownerHls.Split('/')[3][..^4] + "AAAA";
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync(new Uri(ownerHls, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync(new Uri(linkHls, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync(new Uri($"/play/{id}/master.m3u8", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{expired}/master.m3u8", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{forged}/master.m3u8", UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+}
