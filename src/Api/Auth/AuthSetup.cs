@@ -39,7 +39,23 @@ public static class AuthSetup
             };
             o.Events = new JwtBearerEvents
             {
-                OnMessageReceived = async _ => await keys.EnsureAsync(),
+                // Only requests that carry a bearer token need the key; a cluster that cannot answer yet must not
+                // turn /healthz or anonymous reads into 500s (the token then fails validation: 401).
+                OnMessageReceived = async context =>
+                {
+                    if (context.Request.Headers.Authorization.Count > 0 && keys.Current is null)
+                    {
+                        try
+                        {
+                            await keys.EnsureAsync();
+                        }
+                        catch (Exception ex) when (ex is OrleansException or TimeoutException or ArgumentException)
+                        {
+                            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                                .CreateLogger("VideoPlatform.Auth").LogWarning(ex, "Signing key unavailable");
+                        }
+                    }
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
