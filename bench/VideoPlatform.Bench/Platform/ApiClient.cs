@@ -13,6 +13,19 @@ public sealed class ApiClient(Uri api) : IDisposable
 
     public Uri BaseAddress => api;
 
+    /// <summary>Registers a throwaway account and sends its access token with every later call.</summary>
+    public async Task SignInAsync()
+    {
+        var username = $"bench{Guid.NewGuid():N}"[..20];
+        const string password = "bench-password-long-enough";
+        using var registered = await Http.PostAsJsonAsync(new Uri("/api/auth/register", UriKind.Relative), new { username, email = $"{username}@example.com", password });
+        registered.EnsureSuccessStatusCode();
+        using var login = await Http.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { username, password });
+        login.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        Http.DefaultRequestHeaders.Authorization = new("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+    }
+
     public async Task<string> CreateVideoAsync(string title)
     {
         using var response = await Http.PostAsJsonAsync(new Uri("/api/videos", UriKind.Relative), new { title, description = "benchmark", tags = BenchTags });

@@ -41,6 +41,7 @@ public static class PlatformFigures
         await using (platform)
         {
             using var api = new ApiClient(platform.Api);
+            await api.SignInAsync();
             var figures = new List<Figure>();
             string? readyId = null;
             figures.AddRange(await Guard.RunAsync(async () =>
