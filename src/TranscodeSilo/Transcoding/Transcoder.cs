@@ -60,7 +60,7 @@ public sealed class Transcoder(MediaTools tools)
         }
         finally
         {
-            DeleteQuietly(work);
+            WorkFolders.DeleteQuietly(work);
         }
     }
 
@@ -89,14 +89,4 @@ public sealed class Transcoder(MediaTools tools)
         }
     }
 
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using VideoPlatform.TranscodeSilo.Transcoding;
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
@@ -65,7 +66,7 @@ public sealed partial class IngestSession
         }
         finally
         {
-            DeleteQuietly(work);
+            WorkFolders.DeleteQuietly(work);
         }
     }
 
@@ -137,17 +138,4 @@ public sealed partial class IngestSession
         }
     }
 
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-        catch (IOException)
-        {
-        }
-    }
 }

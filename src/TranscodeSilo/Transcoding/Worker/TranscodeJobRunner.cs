@@ -79,7 +79,7 @@ public sealed class TranscodeJobRunner(
         {
             await abort.CancelAsync();
             await renewing;
-            DeleteQuietly(work);
+            WorkFolders.DeleteQuietly(work);
             metrics.JobEnded();
             metrics.Outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
             metrics.Duration.Record(clock.Elapsed.TotalSeconds);
@@ -153,16 +153,6 @@ public sealed class TranscodeJobRunner(
         StoryboardKey = OutputPublisher.KeyFor(videoId, result.StoryboardVttPath),
     };
 
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
 
     private sealed class LatestProgress : IProgress<double>
     {
