@@ -11,7 +11,10 @@ public static class FfmpegArguments
         "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow",
     };
 
-    /// <summary>One process for the whole ladder: decode once, split, scale per rung, encode, and mux into fMP4 HLS.</summary>
+    /// <summary>
+    /// One process for the whole job: decode once, split, scale per rung, encode and mux into fMP4 HLS, and grab the
+    /// poster and the storyboard sprite from the same decoded frames.
+    /// </summary>
     public static IReadOnlyList<string> Hls(string inputPath, SourceInfo source, LadderPlan plan, TranscodeOptions options)
     {
         if (!Presets.Contains(options.Preset))
@@ -24,7 +27,7 @@ public static class FfmpegArguments
         [
             "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats", "-progress", "pipe:1",
             "-f", source.Demuxer, "-i", Path.GetFullPath(inputPath),
-            "-filter_complex", FilterGraph(plan),
+            "-filter_complex", FilterGraph(source, plan, StoryboardPlan.For(source, options.StoryboardInterval)),
         ];
         for (var i = 0; i < rungs.Count; i++)
         {
@@ -68,19 +71,22 @@ public static class FfmpegArguments
             "-master_pl_name", "master.m3u8", "-hls_segment_filename", "%v/seg_%05d.m4s",
             "-var_stream_map", VarStreamMap(plan), "%v/index.m3u8",
         ]);
+        args.AddRange(ThumbnailArguments.Outputs());
         return args;
     }
 
     // Frame rate and pixel format are normalised once, before the split; ffmpeg's autorotation has already
     // turned the picture upright, so each rung scales to display dimensions and carries no rotation.
-    private static string FilterGraph(LadderPlan plan)
+    private static string FilterGraph(SourceInfo source, LadderPlan plan, StoryboardPlan storyboard)
     {
         var graph = new StringBuilder();
-        graph.Append(CultureInfo.InvariantCulture, $"[0:v:0]fps={plan.FrameRate},format=yuv420p,split={plan.Rungs.Count}");
+        graph.Append(CultureInfo.InvariantCulture, $"[0:v:0]fps={plan.FrameRate},format=yuv420p,split={plan.Rungs.Count + 2}");
         for (var i = 0; i < plan.Rungs.Count; i++)
         {
             graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
         }
+
+        graph.Append("[sp][ss]");
 
         for (var i = 0; i < plan.Rungs.Count; i++)
         {
@@ -88,6 +94,8 @@ public static class FfmpegArguments
             graph.Append(CultureInfo.InvariantCulture, $";[s{i}]scale={r.Width}:{r.Height},setsar=1[v{i}]");
         }
 
+        graph.Append(CultureInfo.InvariantCulture, $";[sp]{ThumbnailArguments.PosterFilter(source)}[{ThumbnailArguments.PosterLabel}]");
+        graph.Append(CultureInfo.InvariantCulture, $";[ss]{ThumbnailArguments.StoryboardFilter(storyboard)}[{ThumbnailArguments.StoryboardLabel}]");
         return graph.ToString();
     }
 

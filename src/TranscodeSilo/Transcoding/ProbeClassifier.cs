@@ -84,7 +84,10 @@ public static class ProbeClassifier
             hasAudio ? Text(audio, "codec_name") ?? "unknown" : null,
             hasAudio ? (int)(Number(audio, "channels") ?? 0) : 0,
             Number(format, "bit_rate") ?? 0,
-            size));
+            size)
+        {
+            VideoDuration = Seconds(video, "duration") is double own and > 0 ? TimeSpan.FromSeconds(own) : null,
+        });
     }
 
     private static bool IsAttachedPicture(JsonElement stream) =>

@@ -18,6 +18,9 @@ public sealed record SourceInfo(
 {
     public bool HasAudio => AudioCodec is not null;
 
+    /// <summary>The video stream's own length when the container records it; audio may run longer than the picture.</summary>
+    public TimeSpan? VideoDuration { get; init; }
+
     /// <summary>The demuxer to pin for later passes, so ffmpeg cannot re-detect the file as something else.</summary>
     public string Demuxer => FormatName.Split(',')[0];
 }

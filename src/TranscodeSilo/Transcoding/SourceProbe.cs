@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace VideoPlatform.TranscodeSilo.Transcoding;
@@ -33,50 +32,15 @@ public sealed class SourceProbe(MediaTools tools)
                 : ProbeResult.Reject(RejectionReason.Corrupt, $"The file cannot be read as media: {run.LastError}");
         }
 
-        ProbeResult result;
+        // Whether the data decodes to the end is judged by the ladder encode itself (see EncodeRejections): a separate
+        // decode pass here would cost more than a second per video.
         try
         {
-            result = ProbeClassifier.Classify(run.StandardOutput, file.Length, maxDuration);
+            return ProbeClassifier.Classify(run.StandardOutput, file.Length, maxDuration);
         }
         catch (JsonException)
         {
             return ProbeResult.Reject(RejectionReason.Corrupt, "ffprobe could not describe the file.");
         }
-
-        return result is ProbeResult.Accepted accepted
-            ? await DecodeCheckAsync(file.FullName, accepted.Source, cancellationToken).ConfigureAwait(false) ?? result
-            : result;
-    }
-
-    // A file whose header is intact but whose data is cut off probes fine; decoding its first and last second
-    // catches that (and a missing decoder) for the price of two short ffmpeg runs.
-    private async Task<ProbeResult?> DecodeCheckAsync(string path, SourceInfo source, CancellationToken cancellationToken)
-    {
-        var tailStart = Math.Max(0, source.Duration.TotalSeconds - 1.5);
-        string?[] starts = [null, tailStart > 1 ? tailStart.ToString("0.###", CultureInfo.InvariantCulture) : null];
-        foreach (var start in starts.Distinct())
-        {
-            var run = await ToolProcess.RunAsync(tools.FfmpegPath, DecodeCheckArguments(path, source.Demuxer, start), null, null, cancellationToken)
-                .ConfigureAwait(false);
-            if (run.Succeeded)
-            {
-                continue;
-            }
-
-            return run.StandardErrorTail.Contains("Decoder", StringComparison.Ordinal) && run.StandardErrorTail.Contains("not found", StringComparison.Ordinal)
-                ? ProbeResult.Reject(RejectionReason.UnsupportedCodec, $"No decoder for the video codec {source.VideoCodec}.")
-                : ProbeResult.Reject(RejectionReason.Corrupt, $"The video does not decode: {run.LastError}");
-        }
-
-        return null;
-    }
-
-    internal static IReadOnlyList<string> DecodeCheckArguments(string path, string demuxer, string? start)
-    {
-        List<string> arguments = ["-hide_banner", "-nostdin", "-v", "error", "-xerror"];
-        // The head check decodes one second; the tail check runs to the end so a cut-off last packet is noticed too.
-        arguments.AddRange(start is null ? ["-t", "1"] : ["-ss", start]);
-        arguments.AddRange(["-f", demuxer, "-i", path, "-map", "0:v:0", "-f", "null", "-"]);
-        return arguments;
     }
 }

@@ -35,10 +35,22 @@ public sealed class Transcoder(MediaTools tools)
         Directory.CreateDirectory(work);
         try
         {
-            var runner = new FfmpegRunner(tools);
             var encodeProgress = progress is null ? null : new ScaledProgress(progress, 0, EncodeShare);
-            await runner.RunAsync(FfmpegArguments.Hls(inputFile, source, plan, options), work, source.Duration, encodeProgress, cancellationToken)
-                .ConfigureAwait(false);
+            try
+            {
+                await new FfmpegRunner(tools).RunAsync(FfmpegArguments.Hls(inputFile, source, plan, options), work, source.Duration, encodeProgress, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (MediaToolException ex) when (EncodeRejections.FromFailure(ex.StandardErrorTail, source) is { } damaged)
+            {
+                return new TranscodeOutcome.Rejected(damaged);
+            }
+
+            var encoded = await EncodedSecondsAsync(work, plan.Rungs[^1], cancellationToken).ConfigureAwait(false);
+            if (EncodeRejections.FromCoverage(source, encoded) is { } cutShort)
+            {
+                return new TranscodeOutcome.Rejected(cutShort);
+            }
 
             var stats = new List<RenditionStats>();
             foreach (var rung in plan.Rungs)
@@ -48,7 +60,7 @@ public sealed class Transcoder(MediaTools tools)
 
             await File.WriteAllTextAsync(Path.Combine(work, MasterName), MasterPlaylistWriter.Write(stats, plan.FrameRate, plan.HasAudio), cancellationToken)
                 .ConfigureAwait(false);
-            await WriteThumbnailsAsync(runner, inputFile, source, plan, work, options, cancellationToken).ConfigureAwait(false);
+            await FileThumbnailsAsync(work, StoryboardPlan.For(source, options.StoryboardInterval), cancellationToken).ConfigureAwait(false);
             progress?.Report(99);
 
             Publish(work, outputFolder);
@@ -64,16 +76,32 @@ public sealed class Transcoder(MediaTools tools)
         }
     }
 
-    private static async Task WriteThumbnailsAsync(
-        FfmpegRunner runner, string inputFile, SourceInfo source, LadderPlan plan, string work, TranscodeOptions options, CancellationToken ct)
+    // The lowest rung's playlist says how much of the source actually decoded; a missing playlist means none of it.
+    private static async Task<double> EncodedSecondsAsync(string work, Rung rung, CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.Combine(work, "thumbs"));
-        await runner.RunAsync(ThumbnailArguments.Poster(inputFile, source, PosterPath), work, source.Duration, null, ct).ConfigureAwait(false);
+        var playlist = Path.Combine(work, rung.Name, "index.m3u8");
+        return File.Exists(playlist)
+            ? MediaPlaylist.Parse(await File.ReadAllTextAsync(playlist, ct).ConfigureAwait(false)).Segments.Sum(s => s.Duration)
+            : 0;
+    }
 
-        var storyboard = StoryboardPlan.For(source, options.StoryboardInterval);
-        var lowest = $"{plan.Rungs[^1].Name}/index.m3u8";
-        await runner.RunAsync(ThumbnailArguments.Storyboard(lowest, storyboard, StoryboardPath), work, source.Duration, null, ct)
-            .ConfigureAwait(false);
+    // The encode leaves the poster and the tiles next to the rendition folders (ffmpeg's image writer makes no folders).
+    private async Task FileThumbnailsAsync(string work, StoryboardPlan storyboard, CancellationToken ct)
+    {
+        await new FfmpegRunner(tools).RunAsync(ThumbnailArguments.Sprite(storyboard), work, TimeSpan.Zero, null, ct).ConfigureAwait(false);
+        File.Delete(Path.Combine(work, ThumbnailArguments.TilesFile));
+        Directory.CreateDirectory(Path.Combine(work, "thumbs"));
+        foreach (var (written, target) in new[] { (ThumbnailArguments.PosterFile, PosterPath), (ThumbnailArguments.StoryboardFile, StoryboardPath) })
+        {
+            var from = Path.Combine(work, written);
+            if (!File.Exists(from))
+            {
+                throw new MediaToolException($"ffmpeg wrote no {written}.");
+            }
+
+            File.Move(from, Path.Combine(work, target));
+        }
+
         await File.WriteAllTextAsync(Path.Combine(work, StoryboardVttPath), StoryboardVtt.Write(storyboard, Path.GetFileName(StoryboardPath)), ct)
             .ConfigureAwait(false);
     }

@@ -16,7 +16,7 @@ public sealed class FfmpegArgumentsShapeTests
     {
         Assert.Equal(
             Expected.Hls(
-                "[0:v:0]fps=30,format=yuv420p,split=5[s0][s1][s2][s3][s4]"
+                "[0:v:0]fps=30,format=yuv420p,split=7[s0][s1][s2][s3][s4][sp][ss]"
                     + ";[s0]scale=1080:1920,setsar=1[v0];[s1]scale=720:1280,setsar=1[v1];[s2]scale=480:854,setsar=1[v2]"
                     + ";[s3]scale=360:640,setsar=1[v3];[s4]scale=240:426,setsar=1[v4]",
                 audio: true,
@@ -28,7 +28,8 @@ public sealed class FfmpegArgumentsShapeTests
                     "-b:v:4", "400k", "-maxrate:v:4", "440k", "-bufsize:v:4", "800k", "-profile:v:4", "main",
                     "-c:a", "aac", "-ac", "2", "-ar", "48000",
                     "-b:a:0", "128k", "-b:a:1", "128k", "-b:a:2", "128k", "-b:a:3", "96k", "-b:a:4", "96k"],
-                "v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p v:3,a:3,name:360p v:4,a:4,name:240p"),
+                "v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p v:3,a:3,name:360p v:4,a:4,name:240p",
+                Expected.Thumbnails(poster: "1080:1920", tile: "90:160")),
             Build(Sources.Video(1080, 1920)));
     }
 
@@ -37,7 +38,7 @@ public sealed class FfmpegArgumentsShapeTests
     {
         Assert.Equal(
             Expected.Hls(
-                "[0:v:0]fps=30,format=yuv420p,split=4[s0][s1][s2][s3];[s0]scale=1278:718,setsar=1[v0];[s1]scale=854:480,setsar=1[v1]"
+                "[0:v:0]fps=30,format=yuv420p,split=6[s0][s1][s2][s3][sp][ss];[s0]scale=1278:718,setsar=1[v0];[s1]scale=854:480,setsar=1[v1]"
                     + ";[s2]scale=640:360,setsar=1[v2];[s3]scale=428:240,setsar=1[v3]",
                 audio: true,
                 ["-c:v", "libx264", "-preset", "veryfast", .. Keyframes30,
@@ -46,7 +47,8 @@ public sealed class FfmpegArgumentsShapeTests
                     "-b:v:2", "800k", "-maxrate:v:2", "880k", "-bufsize:v:2", "1600k", "-profile:v:2", "main",
                     "-b:v:3", "400k", "-maxrate:v:3", "440k", "-bufsize:v:3", "800k", "-profile:v:3", "main",
                     "-c:a", "aac", "-ac", "2", "-ar", "48000", "-b:a:0", "128k", "-b:a:1", "128k", "-b:a:2", "96k", "-b:a:3", "96k"],
-                "v:0,a:0,name:720p v:1,a:1,name:480p v:2,a:2,name:360p v:3,a:3,name:240p"),
+                "v:0,a:0,name:720p v:1,a:1,name:480p v:2,a:2,name:360p v:3,a:3,name:240p",
+                Expected.Thumbnails(poster: "1278:718", tile: "160:90")),
             Build(Sources.Video(1278, 718)));
     }
 
@@ -55,7 +57,7 @@ public sealed class FfmpegArgumentsShapeTests
     {
         Assert.Equal(
             Expected.Hls(
-                "[0:v:0]fps=60,format=yuv420p,split=5[s0][s1][s2][s3][s4]"
+                "[0:v:0]fps=60,format=yuv420p,split=7[s0][s1][s2][s3][s4][sp][ss]"
                     + ";[s0]scale=1920:1080,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1];[s2]scale=854:480,setsar=1[v2]"
                     + ";[s3]scale=640:360,setsar=1[v3];[s4]scale=426:240,setsar=1[v4]",
                 audio: true,
@@ -68,7 +70,8 @@ public sealed class FfmpegArgumentsShapeTests
                     "-b:v:4", "600k", "-maxrate:v:4", "660k", "-bufsize:v:4", "1200k", "-profile:v:4", "main",
                     "-c:a", "aac", "-ac", "2", "-ar", "48000",
                     "-b:a:0", "128k", "-b:a:1", "128k", "-b:a:2", "128k", "-b:a:3", "96k", "-b:a:4", "96k"],
-                "v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p v:3,a:3,name:360p v:4,a:4,name:240p"),
+                "v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p v:3,a:3,name:360p v:4,a:4,name:240p",
+                Expected.Thumbnails(poster: "1280:720", tile: "160:90")),
             Build(Sources.Video(1920, 1080, fps: 60)));
     }
 
@@ -77,6 +80,6 @@ public sealed class FfmpegArgumentsShapeTests
     {
         var args = Build(Sources.Video(1280, 720, fps: 29.9, variable: true));
 
-        Assert.StartsWith("[0:v:0]fps=30000/1001,format=yuv420p,split=4", args[args.ToList().IndexOf("-filter_complex") + 1], StringComparison.Ordinal);
+        Assert.StartsWith("[0:v:0]fps=30000/1001,format=yuv420p,split=6", args[args.ToList().IndexOf("-filter_complex") + 1], StringComparison.Ordinal);
     }
 }

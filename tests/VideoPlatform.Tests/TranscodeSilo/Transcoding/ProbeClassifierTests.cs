@@ -27,6 +27,24 @@ public sealed class ProbeClassifierTests
     }
 
     [Fact]
+    public void Classify_StreamDurationShorterThanFile_KeptAsVideoDuration()
+    {
+        var json = Json(", \"duration\": \"8.5\"");
+
+        var source = Assert.IsType<ProbeResult.Accepted>(ProbeClassifier.Classify(json, 10, Limit)).Source;
+
+        Assert.Equal((10.0, 8.5), (source.Duration.TotalSeconds, source.VideoDuration?.TotalSeconds));
+    }
+
+    [Fact]
+    public void Classify_NoStreamDuration_VideoDurationUnknown()
+    {
+        var source = Assert.IsType<ProbeResult.Accepted>(ProbeClassifier.Classify(Json(""), 10, Limit)).Source;
+
+        Assert.Null(source.VideoDuration);
+    }
+
+    [Fact]
     public void Classify_AnamorphicPixels_WidthIsDisplayWidth()
     {
         var json = Json(", \"sample_aspect_ratio\": \"4:3\"").Replace("\"width\": 1920", "\"width\": 1440", StringComparison.Ordinal);

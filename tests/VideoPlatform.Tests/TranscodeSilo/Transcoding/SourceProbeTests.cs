@@ -45,7 +45,6 @@ public sealed class SourceProbeTests(MediaClips clips)
 
     [Theory]
     [InlineData(nameof(MediaClips.Empty), "empty")]
-    [InlineData(nameof(MediaClips.TruncatedFastStart), "corrupt")]
     [InlineData(nameof(MediaClips.TruncatedNoMoov), "corrupt")]
     [InlineData(nameof(MediaClips.RandomBytes), "corrupt")]
     [InlineData(nameof(MediaClips.PngRenamed), "not_video")]

@@ -5,36 +5,53 @@ namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 public sealed class ThumbnailArgumentsTests
 {
     [Fact]
-    public void Poster_1080pSource_FrameAtTenPercentCappedTo1280Wide()
+    public void PosterFilter_1080pSource_FrameAtTenPercentCappedTo1280Wide()
     {
-        string[] expected =
-        [
-            "-hide_banner", "-nostdin", "-y", "-v", "error", "-ss", "12.5", "-f", "mov", "-i", "/media/in/source.mp4",
-            "-map", "0:v:0", "-frames:v", "1", "-vf", "scale=1280:720,setsar=1", "-q:v", "3", "-update", "1", "thumbs/poster.jpg",
-        ];
-
-        Assert.Equal(expected, ThumbnailArguments.Poster(Sources.Input, Sources.Video(1920, 1080, seconds: 125), "thumbs/poster.jpg"));
+        Assert.Equal(
+            @"setpts=PTS-STARTPTS,select=eq(n\,0)+gte(t\,12.5),scale=1280:720,setsar=1",
+            ThumbnailArguments.PosterFilter(Sources.Video(1920, 1080, seconds: 125)));
     }
 
     [Fact]
-    public void Poster_SmallPortrait_KeepsOwnWidth()
+    public void PosterFilter_SmallOddPortrait_KeepsOwnWidthEvened()
     {
-        var args = ThumbnailArguments.Poster(Sources.Input, Sources.Video(361, 640, seconds: 3), "p.jpg");
-
-        Assert.Contains("scale=360:638,setsar=1", args);
-        Assert.Equal("0.3", args[6]);
+        Assert.Equal(
+            @"setpts=PTS-STARTPTS,select=eq(n\,0)+gte(t\,0.3),scale=360:638,setsar=1",
+            ThumbnailArguments.PosterFilter(Sources.Video(361, 640, seconds: 3)));
     }
 
     [Fact]
-    public void Storyboard_TenSecondClip_TwoTilesFromRendition()
+    public void StoryboardFilterAndSprite_TenSecondClip_TwoTilesSideBySide()
     {
         var plan = StoryboardPlan.For(Sources.Video(1280, 720, seconds: 10), TimeSpan.FromSeconds(5));
+
+        Assert.Equal("setpts=PTS-STARTPTS,fps=1/5,scale=160:90,setsar=1", ThumbnailArguments.StoryboardFilter(plan));
+        string[] sprite =
+        [
+            "-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "nut", "-i", "storyboard-tiles.nut",
+            "-vf", "tile=2x1", "-frames:v", "1", "-q:v", "5", "-update", "1", "storyboard.jpg",
+        ];
+        Assert.Equal(sprite, ThumbnailArguments.Sprite(plan));
+    }
+
+    [Fact]
+    public void StoryboardFilter_TwoHourVideo_IntervalWidensAndGridWraps()
+    {
+        var plan = StoryboardPlan.For(Sources.Video(1920, 1080, seconds: 7200), TimeSpan.FromSeconds(5));
+
+        Assert.Equal("setpts=PTS-STARTPTS,fps=1/36,scale=160:90,setsar=1", ThumbnailArguments.StoryboardFilter(plan));
+        Assert.Contains("tile=10x20", ThumbnailArguments.Sprite(plan));
+    }
+
+    [Fact]
+    public void Outputs_PosterOverwrittenOnceAndRawTilesIntoTheWorkingFolder()
+    {
         string[] expected =
         [
-            "-hide_banner", "-nostdin", "-y", "-v", "error", "-i", "240p/index.m3u8", "-map", "0:v:0",
-            "-vf", "fps=1/5,scale=160:90,setsar=1,tile=2x1", "-frames:v", "1", "-q:v", "5", "-update", "1", "thumbs/storyboard.jpg",
+            "-map", "[poster]", "-fps_mode", "passthrough", "-frames:v", "2", "-q:v", "3", "-update", "1", "poster.jpg",
+            "-map", "[storyboard]", "-fps_mode", "passthrough", "-c:v", "rawvideo", "-f", "nut", "storyboard-tiles.nut",
         ];
 
-        Assert.Equal(expected, ThumbnailArguments.Storyboard("240p/index.m3u8", plan, "thumbs/storyboard.jpg"));
+        Assert.Equal(expected, ThumbnailArguments.Outputs());
     }
 }

@@ -46,6 +46,29 @@ public sealed class TranscoderTests(MediaClips clips) : IDisposable
     }
 
     [Fact]
+    public async Task TranscodeAsync_PosterFromTheSameEncode_IsTheFrameAtTenPercentNotTheFirst()
+    {
+        var outcome = await new Transcoder().TranscodeAsync(clips.Landscape, Output, Options, null, CancellationToken.None);
+
+        var poster = Path.Combine(Output, Assert.IsType<TranscodeOutcome.Transcoded>(outcome).Result.PosterPath);
+        var atTenPercent = await PsnrAsync(poster, await ReferenceFrameAsync("0.4"));
+        var first = await PsnrAsync(poster, await ReferenceFrameAsync("0"));
+        Assert.True(atTenPercent > first + 5, $"poster vs 0.4 s: {atTenPercent} dB, vs 0 s: {first} dB");
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_Progress_RisesDuringTheEncodeNotOnlyAtTheEnd()
+    {
+        var reports = new List<double>();
+
+        await new Transcoder().TranscodeAsync(clips.Long, Output, Options, new SyncProgress(reports), CancellationToken.None);
+
+        // The image outputs must not hold back ffmpeg's progress report until the last frame.
+        Assert.Contains(reports, r => r is > 0 and < 80);
+        Assert.Equal(100, reports[^1]);
+    }
+
+    [Fact]
     public async Task TranscodeAsync_PortraitWithoutAudio_VideoOnlyRungs()
     {
         var outcome = await new Transcoder().TranscodeAsync(clips.PortraitSilent, Output, Options, null, CancellationToken.None);
@@ -72,6 +95,8 @@ public sealed class TranscoderTests(MediaClips clips) : IDisposable
     [Theory]
     [InlineData(nameof(MediaClips.Empty), "empty")]
     [InlineData(nameof(MediaClips.TruncatedFastStart), "corrupt")]
+    [InlineData(nameof(MediaClips.TruncatedNoMoov), "corrupt")]
+    [InlineData(nameof(MediaClips.UnknownCodec), "unsupported_codec")]
     [InlineData(nameof(MediaClips.RandomBytes), "corrupt")]
     [InlineData(nameof(MediaClips.PngRenamed), "not_video")]
     [InlineData(nameof(MediaClips.AudioOnly), "not_video")]
@@ -149,6 +174,22 @@ public sealed class TranscoderTests(MediaClips clips) : IDisposable
             null, null, CancellationToken.None);
         Assert.True(run.Succeeded, run.StandardErrorTail);
         return JsonDocument.Parse(run.StandardOutput).RootElement.GetProperty("streams")[0].Clone();
+    }
+
+    private async Task<string> ReferenceFrameAsync(string at)
+    {
+        var path = Path.Combine(_root, $"ref-{at}.png");
+        var run = await ToolProcess.RunAsync("ffmpeg", ["-v", "error", "-y", "-ss", at, "-i", clips.Landscape, "-frames:v", "1", path], null, null, CancellationToken.None);
+        Assert.True(run.Succeeded, run.StandardErrorTail);
+        return path;
+    }
+
+    // Peak signal-to-noise ratio of two pictures of one size, in dB: higher is more alike.
+    private static async Task<double> PsnrAsync(string a, string b)
+    {
+        var run = await ToolProcess.RunAsync("ffmpeg", ["-hide_banner", "-i", a, "-i", b, "-lavfi", "psnr", "-f", "null", "-"], null, null, CancellationToken.None);
+        var average = run.StandardErrorTail.Split("average:")[^1].Split(' ')[0];
+        return average == "inf" ? 100 : double.Parse(average, CultureInfo.InvariantCulture);
     }
 
     private static async Task AssertJpegAsync(string path, int width, int height)
