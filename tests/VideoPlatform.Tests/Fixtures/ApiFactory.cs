@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using VideoPlatform.Api;
 
@@ -79,6 +80,39 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
             services.AddSingleton(cluster.Client);
             services.AddSingleton<IGrainFactory>(cluster.Client);
         });
+    }
+
+    /// <summary>
+    /// Hands out the host only once its cluster check passes (a general-pool grain answers), so the first request
+    /// of a test never races the client learning the cluster's grain types. Other checks may fail on purpose.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        WaitUntilReadyAsync(host.Services).GetAwaiter().GetResult();
+        return host;
+    }
+
+    private static async Task WaitUntilReadyAsync(IServiceProvider services)
+    {
+        var health = services.GetRequiredService<HealthCheckService>();
+        var deadline = TimeProvider.System.GetTimestamp() + (TimeProvider.System.TimestampFrequency * 60);
+        while (true)
+        {
+            var report = await health.CheckHealthAsync(c => c.Name == "cluster");
+            if (report.Status == HealthStatus.Healthy)
+            {
+                return;
+            }
+
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                var failing = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}");
+                throw new InvalidOperationException("The Api never became ready: " + string.Join("; ", failing));
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private static bool IsOrleans(ServiceDescriptor descriptor)
