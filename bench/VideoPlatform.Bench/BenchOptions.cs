@@ -1,8 +1,15 @@
 namespace VideoPlatform.Bench;
 
-/// <summary>Command line: --full (default quick), --root REPO, --data FOLDER (the platform's VP_DATA), --no-platform.</summary>
+/// <summary>
+/// Command line: --full (default quick), --only ID[,ID] (e.g. 3a,4 = 3a and every 4x row), --root REPO,
+/// --data FOLDER (the platform's VP_DATA), --no-platform, --render FILE.
+/// </summary>
 public sealed record BenchOptions
 {
+    /// <summary>Every row the suite reports, in table order.</summary>
+    public static readonly IReadOnlyList<string> AllIds =
+        ["1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b", "4c", "4d", "5a", "5b", "5c", "6a", "6b", "6c", "6d"];
+
     public bool Full { get; init; }
 
     public required string RepoRoot { get; init; }
@@ -14,19 +21,25 @@ public sealed record BenchOptions
     /// <summary>--render FILE: rewrite the docs section from a saved results file, measuring nothing.</summary>
     public string? Render { get; init; }
 
+    /// <summary>The rows to measure; null = all of them.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
     public string Mode => Full ? "full" : "quick";
 
     public int TranscodeClipSeconds => Full ? 10 : 5;
 
-    public int TranscodeRuns => 3;
+    public int TranscodeRuns => Full ? 3 : 2;
 
-    public int ReadyClipSeconds => Full ? 60 : 10;
+    public int ReadyClipSeconds => Full ? 60 : 6;
 
     public int ReadyRuns => 2;
 
     public int UploadMiB => Full ? 512 : 128;
 
     public int UploadRuns => Full ? 5 : 3;
+
+    /// <summary>3b needs a second platform on the S3 store: about 40 s more, so quick runs leave it out unless asked for.</summary>
+    public bool RunS3 => Full || Only is not null;
 
     public TimeSpan LoadDuration => TimeSpan.FromSeconds(Full ? 5 : 2);
 
@@ -36,10 +49,23 @@ public sealed record BenchOptions
 
     public TimeSpan GrainCallsDuration => TimeSpan.FromSeconds(Full ? 3 : 1.5);
 
+    /// <summary>How long the latency publisher (6a) streams.</summary>
+    public TimeSpan LatencyPublish => TimeSpan.FromSeconds(Full ? 30 : 12);
+
+    /// <summary>Publisher counts of 6b, each step streaming for <see cref="PublishersStep"/>.</summary>
+    public IReadOnlyList<int> PublisherCounts => Full ? [1, 2, 4, 8] : [1, 4];
+
+    public TimeSpan PublishersStep => TimeSpan.FromSeconds(Full ? 16 : 8);
+
+    public bool Selected(string id) => Only is null || Only.Contains(id);
+
+    public bool AnySelected(IEnumerable<string> ids) => ids.Any(Selected);
+
     public static BenchOptions Parse(string[] args)
     {
         string? root = null, data = null, render = null;
         bool full = false, skipPlatform = false;
+        HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,7 +76,8 @@ public sealed record BenchOptions
                 case "--root" when i + 1 < args.Length: root = args[++i]; break;
                 case "--data" when i + 1 < args.Length: data = args[++i]; break;
                 case "--render" when i + 1 < args.Length: render = Path.GetFullPath(args[++i]); break;
-                default: throw new ArgumentException($"unknown argument '{args[i]}' (use --full, --quick, --no-platform, --render FILE, --root DIR, --data DIR)");
+                case "--only" when i + 1 < args.Length: only = ParseOnly(args[++i]); break;
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (use --full, --quick, --only ID[,ID], --no-platform, --render FILE, --root DIR, --data DIR)");
             }
         }
 
@@ -62,6 +89,25 @@ public sealed record BenchOptions
             DataFolder = Path.GetFullPath(data ?? Path.Combine(Path.GetTempPath(), $"vp-bench-{Environment.ProcessId}")),
             SkipPlatform = skipPlatform,
             Render = render,
+            Only = only,
         };
+    }
+
+    // "4" selects 4a-4d; "3a" selects just 3a.
+    private static HashSet<string> ParseOnly(string list)
+    {
+        var selected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()))
+        {
+            var matches = AllIds.Where(id => id == token || (token.All(char.IsAsciiDigit) && id[..^1] == token)).ToList();
+            if (matches.Count == 0)
+            {
+                throw new ArgumentException($"--only: unknown figure '{token}' (known: {string.Join(", ", AllIds)})");
+            }
+
+            selected.UnionWith(matches);
+        }
+
+        return selected;
     }
 }

@@ -36,16 +36,18 @@ var during = new CpuSampler();
 var figures = new List<Figure>();
 using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
 {
-    figures.AddRange(await Guard.RunAsync(
-        async () => [await TranscodeOverheadBench.RunAsync(options, work)], ("1a", "1a Transcode overhead, Transcoder class")));
-    figures.AddRange(await Guard.RunAsync(() => GrainCallsBench.RunAsync(options, work), ("5c", "5c Orleans grain calls/s in-process")));
+    if (options.Selected("1a"))
+    {
+        figures.AddRange(await Guard.RunAsync(async () => [await TranscodeOverheadBench.RunAsync(options, work)], Rows.Row("1a")));
+    }
+
+    if (options.Selected("5c"))
+    {
+        figures.AddRange(await Guard.RunAsync(() => GrainCallsBench.RunAsync(options, work), Rows.Row("5c")));
+    }
+
     figures.AddRange(await PlatformFigures.RunAsync(options, work));
 }
-
-figures.Add(Figure.NotMeasuredRow("6a", "6a Live: glass-to-glass latency at 2 s segments", "feature not built yet") with { Goal = Goal.AtMost(4) });
-figures.Add(Figure.NotMeasuredRow("6b", "6b Live: passthrough publishers per node", "feature not built yet"));
-figures.Add(Figure.NotMeasuredRow("6c", "6c Analytics: events/s sustained", "feature not built yet"));
-figures.Add(Figure.NotMeasuredRow("6d", "6d Search: p95 latency at 100k videos", "feature not built yet"));
 
 var report = new BenchReport
 {
@@ -53,13 +55,24 @@ var report = new BenchReport
     Mode = options.Mode,
     DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds),
     Machine = machine with { LoadAfter = MachineInfo.LoadAverage(), BusyDuringPercent = during.BusyPercent() },
-    Figures = figures.OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
+    Figures = Rows.Complete(options, figures),
 };
 Console.WriteLine();
 Console.WriteLine(TableWriter.Table(report.Figures));
 Console.WriteLine(TableWriter.Machine(report.Machine));
 Console.WriteLine();
-Say.Line($"wrote {await ReportFiles.WriteJsonAsync(options.RepoRoot, report)}");
-Say.Line($"wrote {await ReportFiles.WriteMarkdownAsync(options.RepoRoot, report)}");
+Console.WriteLine(TableWriter.Traces(report.Figures));
+Console.WriteLine();
+if (options.Only is null)
+{
+    Say.Line($"wrote {await ReportFiles.WriteJsonAsync(options.RepoRoot, report)}");
+    Say.Line($"wrote {await ReportFiles.WriteMarkdownAsync(options.RepoRoot, report)}");
+}
+else
+{
+    // A partial run must not replace the last complete results.
+    Say.Line($"wrote {await ReportFiles.WriteJsonAsync(options.RepoRoot, report, "only.json")} (--only: docs/benchmarks.md left as it was)");
+}
+
 Say.Line($"done in {Say.Seconds(clock.Elapsed)}");
 return 0;

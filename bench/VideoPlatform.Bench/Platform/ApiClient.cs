@@ -34,6 +34,25 @@ public sealed class ApiClient(Uri api) : IDisposable
         return body.RootElement.GetProperty("id").GetString() ?? throw new InvalidOperationException("no video id");
     }
 
+    /// <summary>A live channel that keeps no recording (a recording would start a transcode under later figures).</summary>
+    public async Task<(string Id, string StreamKey)> CreateChannelAsync(string name)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri("/api/channels", UriKind.Relative), new { name, record = false });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (body.RootElement.GetProperty("id").GetString() ?? throw new InvalidOperationException("no channel id"),
+            body.RootElement.GetProperty("streamKey").GetString() ?? throw new InvalidOperationException("no stream key"));
+    }
+
+    /// <summary>The channel's current live session, or null while it is not live.</summary>
+    public async Task<string?> LiveSessionAsync(string channelId)
+    {
+        using var body = JsonDocument.Parse(await Http.GetStringAsync(new Uri($"/api/channels/{channelId}", UriKind.Relative)));
+        return body.RootElement.TryGetProperty("live", out var live) && live.ValueKind == JsonValueKind.Object
+            ? live.GetProperty("sessionId").GetString()
+            : null;
+    }
+
     public async Task<JsonElement> GetVideoAsync(string id)
     {
         var text = await Http.GetStringAsync(new Uri($"/api/videos/{id}", UriKind.Relative));

@@ -1,3 +1,4 @@
+using VideoPlatform.Bench.Live;
 using VideoPlatform.Bench.Load;
 using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Tools;
@@ -5,28 +6,51 @@ using VideoPlatform.Bench.Upload;
 
 namespace VideoPlatform.Bench.Platform;
 
-/// <summary>Figures 1b-5b: they need the running platform, started here and stopped at the end.</summary>
+/// <summary>
+/// Figures 1b-6b: they need the running platform, started here and stopped at the end; 3b then runs a second
+/// platform on the S3 store (see <see cref="S3Figures"/>).
+/// </summary>
 public static class PlatformFigures
 {
-    private static readonly (string Id, string Name)[] ReadyRows =
-        [("1b", "1b Transcode overhead through the platform"), ("2a", "2a Time to Ready"), ("2b", "2b Time to first playable")];
-
-    private static readonly (string Id, string Name)[] PlaybackRows =
-        [("4a", "4a Playback segment: requests/s"), ("4b", "4b Playback segment: p99"), ("4c", "4c Playback playlist: requests/s"), ("4d", "4d Playback playlist: p99")];
-
-    private static readonly (string Id, string Name)[] MetadataRows =
-        [("5a", "5a Metadata GET /api/videos/{id}: requests/s"), ("5b", "5b Metadata GET: p99")];
-
-    private static readonly (string Id, string Name)[] UploadRows = [("3a", "3a Upload throughput, tus via the Api")];
+    private static readonly (string Id, string Name)[] ReadyRows = Rows.Of("1b", "2a", "2b");
+    private static readonly (string Id, string Name)[] UploadRows = Rows.Of("3a");
+    private static readonly (string Id, string Name)[] PlaybackRows = Rows.Of("4a", "4b", "4c", "4d");
+    private static readonly (string Id, string Name)[] MetadataRows = Rows.Of("5a", "5b");
+    private static readonly (string Id, string Name)[] LatencyRows = Rows.Of("6a");
+    private static readonly (string Id, string Name)[] PublisherRows = Rows.Of("6b");
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, Workspace work)
     {
-        var all = ReadyRows.Concat(UploadRows).Concat(PlaybackRows).Concat(MetadataRows).ToArray();
+        var all = ReadyRows.Concat(UploadRows).Concat(PlaybackRows).Concat(MetadataRows).Concat(LatencyRows).Concat(PublisherRows).Append(Rows.Row("3b"))
+            .Where(r => options.Selected(r.Id)).ToArray();
+        if (all.Length == 0)
+        {
+            return [];
+        }
+
         if (options.SkipPlatform)
         {
             return NotMeasured(all, "--no-platform");
         }
 
+        var figures = new List<Figure>();
+        if (all.Any(r => r.Id != "3b"))
+        {
+            figures.AddRange(await OnFileSystemStoreAsync(options, work, all.Where(r => r.Id != "3b").ToArray()));
+        }
+
+        if (options.Selected("3b"))
+        {
+            figures.AddRange(options.RunS3
+                ? await S3Figures.RunAsync(options, work)
+                : [Figure.NotMeasuredRow("3b", Rows.Name("3b"), "--full only (a second platform on s3rver costs about 40 s)") with { Goal = Goal.AtLeast(0.7) }]);
+        }
+
+        return figures;
+    }
+
+    private static async Task<IReadOnlyList<Figure>> OnFileSystemStoreAsync(BenchOptions options, Workspace work, (string Id, string Name)[] rows)
+    {
         PlatformProcess platform;
         try
         {
@@ -35,7 +59,7 @@ public static class PlatformFigures
         catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
             Say.Line(ex.Message);
-            return NotMeasured(all, "the platform did not start: " + ex.Message);
+            return NotMeasured(rows, "the platform did not start: " + ex.Message);
         }
 
         await using (platform)
@@ -44,21 +68,53 @@ public static class PlatformFigures
             await api.SignInAsync();
             var figures = new List<Figure>();
             string? readyId = null;
-            figures.AddRange(await Guard.RunAsync(async () =>
+            var needsReady = options.AnySelected(PlaybackRows.Concat(MetadataRows).Select(r => r.Id));
+            if (options.AnySelected(ReadyRows.Select(r => r.Id)))
             {
-                var (rows, id) = await TimeToReadyBench.RunAsync(options, platform, api, work);
-                readyId = id;
-                return rows;
-            }, ReadyRows));
-            figures.AddRange(await Guard.RunAsync(() => UploadBench.RunAsync(options, platform, api, work), UploadRows));
-            if (readyId is null)
+                figures.AddRange(await Guard.RunAsync(async () =>
+                {
+                    var (measured, id) = await TimeToReadyBench.RunAsync(options, platform, api, work);
+                    readyId = id;
+                    return measured;
+                }, ReadyRows));
+            }
+            else if (needsReady)
             {
-                figures.AddRange(NotMeasured(PlaybackRows.Concat(MetadataRows), "no Ready video (figure 2 failed)"));
-                return figures;
+                readyId = await TimeToReadyBench.PrepareReadyVideoAsync(platform, api, work);
             }
 
-            figures.AddRange(await Guard.RunAsync(() => PlaybackBench.RunAsync(options, platform, readyId, work), PlaybackRows));
-            figures.AddRange(await Guard.RunAsync(() => MetadataBench.RunAsync(options, platform, api, readyId), MetadataRows));
+            if (options.Selected("3a"))
+            {
+                figures.AddRange((await Guard.RunAsync(() => UploadBench.RunAsync(options, platform, api, work), UploadRows)).Where(f => f.Id == "3a"));
+            }
+
+            if (needsReady && readyId is null)
+            {
+                figures.AddRange(NotMeasured(PlaybackRows.Concat(MetadataRows), "no Ready video (figure 2 failed)"));
+            }
+            else if (readyId is not null)
+            {
+                if (options.AnySelected(PlaybackRows.Select(r => r.Id)))
+                {
+                    figures.AddRange(await Guard.RunAsync(() => PlaybackBench.RunAsync(options, platform, readyId, work), PlaybackRows));
+                }
+
+                if (options.AnySelected(MetadataRows.Select(r => r.Id)))
+                {
+                    figures.AddRange(await Guard.RunAsync(() => MetadataBench.RunAsync(options, platform, api, readyId), MetadataRows));
+                }
+            }
+
+            if (options.Selected("6a"))
+            {
+                figures.AddRange(await Guard.RunAsync(() => LatencyBench.RunAsync(options, platform, api, work), LatencyRows));
+            }
+
+            if (options.Selected("6b"))
+            {
+                figures.AddRange(await Guard.RunAsync(() => PublishersBench.RunAsync(options, platform, api, work), PublisherRows));
+            }
+
             return figures;
         }
     }

@@ -13,15 +13,21 @@ public sealed class PlatformProcess : IAsyncDisposable
     private readonly Process process;
     private readonly Task pump;
 
-    private PlatformProcess(Process process, Task pump, string dataFolder, int apiPort)
+    private PlatformProcess(Process process, Task pump, string dataFolder, int apiPort, int rtmpPort)
     {
         this.process = process;
         this.pump = pump;
         DataFolder = dataFolder;
         Api = new Uri($"http://127.0.0.1:{apiPort}");
+        RtmpPort = rtmpPort;
     }
 
     public Uri Api { get; }
+
+    /// <summary>The media silo's RTMP ingest port (a free one, so the suite never meets another platform's 1935).</summary>
+    public int RtmpPort { get; }
+
+    public string RtmpUrl => $"rtmp://127.0.0.1:{RtmpPort}/live";
 
     public string DataFolder { get; }
 
@@ -33,15 +39,22 @@ public sealed class PlatformProcess : IAsyncDisposable
             ? $"Host=127.0.0.1;Port={File.ReadAllText(Path.Combine(DataFolder, "postgres.port")).Trim()};Username=postgres;Database=videoplatform"
             : null;
 
-    public static async Task<PlatformProcess> StartAsync(BenchOptions options, TimeSpan timeout)
+    /// <param name="environment">Extra host settings (e.g. the S3 store's), as VideoPlatform__... variables.</param>
+    public static async Task<PlatformProcess> StartAsync(BenchOptions options, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var data = Directory.CreateDirectory(options.DataFolder).FullName;
-        var ports = FreePorts.Take(7);
+        var ports = FreePorts.Take(8);
         var info = Processes.Info("bash", [Path.Combine(options.RepoRoot, "vp"), "up"], options.RepoRoot);
         string[] names = ["VP_API_PORT", "VP_SILO_HTTP_PORT", "VP_MEDIA_HTTP_PORT", "VP_SILO_PORT", "VP_GATEWAY_PORT", "VP_MEDIA_SILO_PORT", "VP_MEDIA_GATEWAY_PORT"];
         for (var i = 0; i < names.Length; i++)
         {
             info.Environment[names[i]] = ports[i].ToString(CultureInfo.InvariantCulture);
+        }
+
+        info.Environment["VideoPlatform__Live__RtmpPort"] = ports[7].ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         info.Environment["VP_DATA"] = data;
@@ -54,7 +67,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         var writer = TextWriter.Synchronized(new StreamWriter(log, append: true) { AutoFlush = true });
         var pump = Task.WhenAll(CopyAsync(process.StandardOutput, writer), CopyAsync(process.StandardError, writer))
             .ContinueWith(_ => writer.Dispose(), TaskScheduler.Default);
-        var platform = new PlatformProcess(process, pump, data, ports[0]);
+        var platform = new PlatformProcess(process, pump, data, ports[0], ports[7]);
         Say.Line($"starting the platform (./vp up, Api on {platform.Api}, data in {data})");
         if (!await platform.WaitReadyAsync(timeout))
         {

@@ -11,9 +11,9 @@ using VideoPlatform.Infrastructure.Storage.FileSystem;
 namespace VideoPlatform.Bench.Platform;
 
 /// <summary>
-/// Puts a whole source file into a video: PUT /api/videos/{id}/source when the Api has it; otherwise (until
-/// that endpoint is merged) the bytes go straight into the FileSystem store and the video grain is told the
-/// upload is complete, through an Orleans client, exactly as the upload paths do.
+/// Puts a whole source file into a video: PUT /api/videos/{id}/source. An Api without that endpoint (an older
+/// checkout) gets the bytes straight into the FileSystem store and the video grain told that the upload is
+/// complete, through an Orleans client, exactly as the upload paths do.
 /// </summary>
 public sealed class SourceLanding : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ public sealed class SourceLanding : IAsyncDisposable
 
     public bool ViaApi { get; }
 
-    public string How => ViaApi ? "PUT /api/videos/{id}/source" : "source written to the store + CompleteUpload (PUT /api/videos/{id}/source not on main yet)";
+    public string How => ViaApi ? "PUT /api/videos/{id}/source" : "source written to the store + CompleteUpload (the Api has no PUT /api/videos/{id}/source)";
 
     /// <summary>Connects the Orleans client up front (when needed), so that no upload's timing includes it.</summary>
     public static async Task<SourceLanding> CreateAsync(ApiClient api, PlatformProcess platform)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VideoPlatform.Bench.Load;
 using VideoPlatform.Bench.Measure;
 using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Tools;
@@ -22,6 +23,8 @@ public static class TimeToReadyBench
         var clip = await TestClip.Generate1080pAsync(work.Folder("clips"), seconds);
         var job = await LadderJob.PlanAsync(clip, new TranscodeOptions());
         await using var landing = await SourceLanding.CreateAsync(api, platform);
+        var siloPid = ProcessCpu.Find(Path.Combine(options.RepoRoot, "src", "TranscodeSilo", "bin"), "VideoPlatform.TranscodeSilo.dll");
+        var observations = new List<JobObservation>();
         var uploads = new List<double>();
         var waits = new List<double>();
         var processing = new List<double>();
@@ -31,10 +34,20 @@ public static class TimeToReadyBench
             async i =>
             {
                 var id = await api.CreateVideoAsync($"bench ready {i}");
+                var wallAtZero = TimeProvider.System.GetUtcNow();
                 var clock = Stopwatch.StartNew();
+                var siloCpu = siloPid is { } pid ? ProcessCpu.Of([pid]) : TimeSpan.Zero;
+                await using var watcher = siloPid is { } silo ? new MediaSiloWatcher(silo, clock) : null;
                 await landing.LandAsync(id, clip);
                 var uploaded = clock.Elapsed;
                 var (started, ready) = await WaitReadyAsync(api, id, clock, TimeSpan.FromSeconds(seconds * 20 + 120));
+                if (watcher is not null)
+                {
+                    observations.Add(new JobObservation(
+                        uploaded.TotalSeconds, started.TotalSeconds, ready.TotalSeconds, await watcher.StopAsync(),
+                        LastObjectWritten(platform, id, wallAtZero), (ProcessCpu.Of([siloPid!.Value]) - siloCpu).TotalSeconds));
+                }
+
                 uploads.Add(uploaded.TotalSeconds);
                 waits.Add((started - uploaded).TotalSeconds);
                 processing.Add((ready - started).TotalSeconds);
@@ -69,9 +82,30 @@ public static class TimeToReadyBench
         {
             PairRatios = Summary.Of(pairs),
             Note = "the media silo's job: download source, probe, encode, thumbnails, publish to the store, grain updates; " + stages,
+            Trace = observations.Count > 0 ? JobTrace.Median(observations) : null,
         };
         var firstPlayable = Figure.NotMeasuredRow("2b", "2b Time to first playable", "publish-after-first-rung not built") with { Goal = Goal.AtMost(0.6) };
         return ([jobOverhead, toReady, firstPlayable], readyId);
+    }
+
+    /// <summary>For figures 4 and 5 run without figure 2 (--only): one short clip through the platform, not timed.</summary>
+    public static async Task<string> PrepareReadyVideoAsync(PlatformProcess platform, ApiClient api, Workspace work)
+    {
+        var clip = await TestClip.Generate1080pAsync(work.Folder("clips"), 4);
+        await using var landing = await SourceLanding.CreateAsync(api, platform);
+        var id = await api.CreateVideoAsync("bench playback");
+        await landing.LandAsync(id, clip);
+        await WaitReadyAsync(api, id, Stopwatch.StartNew(), TimeSpan.FromSeconds(180));
+        return id;
+    }
+
+    // The publish writes the master playlist last; the FileSystem store keeps each object as a file.
+    private static double? LastObjectWritten(PlatformProcess platform, string videoId, DateTimeOffset wallAtZero)
+    {
+        var folder = Path.Combine(platform.StoreRoot, "objects", "vod", videoId);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Max(f => (new DateTimeOffset(File.GetLastWriteTimeUtc(f)) - wallAtZero).TotalSeconds)
+            : null;
     }
 
     private static async Task<(TimeSpan Started, TimeSpan Ready)> WaitReadyAsync(ApiClient api, string id, Stopwatch clock, TimeSpan timeout)

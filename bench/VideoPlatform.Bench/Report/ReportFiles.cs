@@ -22,10 +22,10 @@ public static class ReportFiles
     public static async Task<BenchReport> ReadJsonAsync(string path) =>
         JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(path), Json) ?? throw new InvalidDataException($"{path} holds no report");
 
-    public static async Task<string> WriteJsonAsync(string repoRoot, BenchReport report)
+    public static async Task<string> WriteJsonAsync(string repoRoot, BenchReport report, string fileName = "latest.json")
     {
         var folder = Directory.CreateDirectory(Path.Combine(repoRoot, "bench", "results")).FullName;
-        var path = Path.Combine(folder, "latest.json");
+        var path = Path.Combine(folder, fileName);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json) + "\n");
         return path;
     }
@@ -47,6 +47,8 @@ public static class ReportFiles
             "Stage and CPU details per figure (from bench/results/latest.json):",
             "",
             string.Join(Environment.NewLine, report.Figures.Where(f => f.Note is not null).Select(f => $"- {f.Name}: {f.Note}")),
+            "",
+            TableWriter.Traces(report.Figures).TrimEnd(),
             End,
         ]);
         var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmarks\n\n" + Begin + "\n" + End + "\n";

@@ -1,0 +1,36 @@
+using VideoPlatform.Bench.Report;
+using VideoPlatform.Bench.Tools;
+using VideoPlatform.Bench.Upload;
+
+namespace VideoPlatform.Bench.Platform;
+
+/// <summary>
+/// Figure 3b: the same tus measurement as 3a (<see cref="UploadBench"/>, called as is) against a second platform
+/// whose hosts use the S3 store, served by s3rver on loopback. Started after the first platform has stopped, in
+/// the same data folder (its PostgreSQL cluster is reused).
+/// </summary>
+public static class S3Figures
+{
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, Workspace work)
+    {
+        var name = $"3b Upload throughput, tus (8 MiB PATCHes) via the Api, S3 store (s3rver, multipart), {options.UploadMiB} MiB";
+        if (!File.Exists(S3rver.Script(options.RepoRoot)))
+        {
+            return [Figure.NotMeasuredRow("3b", name, "s3rver not installed under .tools (./vp test or ./vp bench --full installs it)") with { Goal = Goal.AtLeast(0.7) }];
+        }
+
+        return await Guard.RunAsync(async () =>
+        {
+            await using var s3 = await S3rver.StartAsync(options.RepoRoot, work.Fresh("s3rver"));
+            Say.Line($"s3rver on {s3.ServiceUrl}; starting a platform on the S3 store");
+            await using var platform = await PlatformProcess.StartAsync(options, TimeSpan.FromSeconds(180), s3.HostEnvironment());
+            using var api = new ApiClient(platform.Api);
+            await api.SignInAsync();
+            var measured = await UploadBench.RunAsync(options, platform, api, work);
+            var tus = measured.Single(f => f.Id == "3a");
+            return tus.NotMeasured is not null
+                ? [Figure.NotMeasuredRow("3b", name, tus.NotMeasured) with { Goal = tus.Goal }]
+                : [tus with { Id = "3b", Name = name, Note = "same client and baseline as 3a; the Api writes PATCHes as S3 multipart parts into s3rver (Node.js, files on the same disk)" }];
+        }, ("3b", name));
+    }
+}

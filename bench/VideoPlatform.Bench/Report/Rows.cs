@@ -1,0 +1,43 @@
+namespace VideoPlatform.Bench.Report;
+
+/// <summary>Short names of every row, for rows that were not measured (not selected, failed, not built).</summary>
+public static class Rows
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["1a"] = "1a Transcode overhead, Transcoder class",
+        ["1b"] = "1b Transcode overhead through the platform",
+        ["2a"] = "2a Time to Ready",
+        ["2b"] = "2b Time to first playable",
+        ["3a"] = "3a Upload throughput, tus via the Api, FileSystem store",
+        ["3b"] = "3b Upload throughput, tus via the Api, S3 store (s3rver)",
+        ["4a"] = "4a Playback segment: requests/s",
+        ["4b"] = "4b Playback segment: p99",
+        ["4c"] = "4c Playback playlist: requests/s",
+        ["4d"] = "4d Playback playlist: p99",
+        ["5a"] = "5a Metadata GET /api/videos/{id}: requests/s",
+        ["5b"] = "5b Metadata GET: p99",
+        ["5c"] = "5c Orleans grain calls/s in-process",
+        ["6a"] = "6a Live: glass-to-glass latency at 2 s segments",
+        ["6b"] = "6b Live: passthrough publishers per node",
+        ["6c"] = "6c Analytics: events/s sustained",
+        ["6d"] = "6d Search: p95 latency at 100k videos",
+    };
+
+    public static string Name(string id) => Names[id];
+
+    public static (string Id, string Name) Row(string id) => (id, Names[id]);
+
+    public static (string Id, string Name)[] Of(params string[] ids) => ids.Select(Row).ToArray();
+
+    /// <summary>One row per id of the suite: the measured one when there is one, otherwise why not.</summary>
+    public static List<Figure> Complete(BenchOptions options, IEnumerable<Figure> measured)
+    {
+        var byId = measured.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        // A row measured along with a selected one (1b comes with 2a) is kept.
+        return BenchOptions.AllIds.Select(id =>
+            byId.TryGetValue(id, out var figure) && (options.Selected(id) || figure.NotMeasured is null) ? figure
+            : !options.Selected(id) ? Figure.NotMeasuredRow(id, Names[id], "not selected")
+            : Figure.NotMeasuredRow(id, Names[id], "feature not built yet")).ToList();
+    }
+}
