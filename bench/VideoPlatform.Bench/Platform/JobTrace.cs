@@ -22,10 +22,10 @@ public static class JobTrace
         var tools = o.Children.Where(c => c.Kind is not "live").ToList();
         var first = tools.FirstOrDefault();
         var encode = tools.FirstOrDefault(c => c.Kind == "encode");
-        var poster = tools.FirstOrDefault(c => c.Kind == "poster");
-        var storyboard = tools.LastOrDefault(c => c.Kind == "storyboard");
+        // The encode writes the poster and the storyboard tiles too; one small ffmpeg then lays the tiles out.
+        var sprite = tools.LastOrDefault(c => c.Kind == "storyboard");
         stages.Add(("queue wait (upload done to job start; the worker polls every 1 s)", o.ProcessingSeen - o.Uploaded, null, "video status via the Api"));
-        if (first is null || encode is null || poster is null || storyboard is null)
+        if (first is null || encode is null || sprite is null)
         {
             stages.Add(("job (no tool processes seen: not split)", o.ReadySeen - o.ProcessingSeen, null, "video status via the Api"));
             return stages;
@@ -33,19 +33,18 @@ public static class JobTrace
 
         var probes = tools.Where(c => c.FirstSeen < encode.FirstSeen).ToList();
         stages.Add(("download source from the store + SHA-256", first.FirstSeen - o.ProcessingSeen, null, "status, then " + Proc));
-        stages.Add(($"probe: ffprobe + {probes.Count(c => c.Kind == "decode check")} decode checks", encode.FirstSeen - first.FirstSeen, probes.Sum(c => c.CpuSeconds), Proc));
-        stages.Add(("ladder encode (one ffmpeg, every rung)", encode.LastSeen - encode.FirstSeen, encode.CpuSeconds, Proc));
-        stages.Add(("rendition finishing + master playlist", poster.FirstSeen - encode.LastSeen, null, Proc));
-        stages.Add(("poster + storyboard (two ffmpeg)", storyboard.LastSeen - poster.FirstSeen,
-            tools.Where(c => c.Kind is "poster" or "storyboard").Sum(c => c.CpuSeconds), Proc));
+        stages.Add(($"probe: {probes.Count} ffprobe run(s)", encode.FirstSeen - first.FirstSeen, probes.Sum(c => c.CpuSeconds), Proc));
+        stages.Add(("encode (one ffmpeg: every rung, poster, storyboard tiles)", encode.LastSeen - encode.FirstSeen, encode.CpuSeconds, Proc));
+        stages.Add(("coverage check + rendition finishing + master playlist", sprite.FirstSeen - encode.LastSeen, null, Proc));
+        stages.Add(("storyboard sprite (one small ffmpeg over the tiles)", sprite.LastSeen - sprite.FirstSeen, sprite.CpuSeconds, Proc));
         if (o.LastObjectWritten is { } written)
         {
-            stages.Add(("publish: files into the object store", written - storyboard.LastSeen, null, Proc + " + object file times"));
+            stages.Add(("publish: files into the object store", written - sprite.LastSeen, null, Proc + " + object file times"));
             stages.Add(("grain round trip: Succeed, video Ready, seen via the Api", o.ReadySeen - written, null, "object file times + status"));
         }
         else
         {
-            stages.Add(("publish + grain round trip (store not on disk: not split)", o.ReadySeen - storyboard.LastSeen, null, Proc + " + status"));
+            stages.Add(("publish + grain round trip (store not on disk: not split)", o.ReadySeen - sprite.LastSeen, null, Proc + " + status"));
         }
 
         stages.Add(("media silo process itself (download, hashing, copies, grain calls): CPU", 0, o.SiloCpuSeconds, "/proc: silo utime+stime"));

@@ -97,10 +97,8 @@ public sealed class MediaSiloWatcher : IAsyncDisposable
         return cmdline switch
         {
             _ when cmdline.Contains("ffprobe", StringComparison.Ordinal) => "probe",
-            _ when cmdline.Contains(" null ", StringComparison.Ordinal) => "decode check",
             _ when cmdline.Contains("-var_stream_map", StringComparison.Ordinal) && cmdline.Contains("pipe:0", StringComparison.Ordinal) => "live",
             _ when cmdline.Contains("-var_stream_map", StringComparison.Ordinal) => "encode",
-            _ when cmdline.Contains("poster", StringComparison.Ordinal) => "poster",
             _ when cmdline.Contains("storyboard", StringComparison.Ordinal) => "storyboard",
             _ when cmdline.Contains("ffmpeg", StringComparison.Ordinal) => "ffmpeg",
             _ => null,
