@@ -6,7 +6,7 @@ namespace VideoPlatform.Api.Uploads;
 /// <summary>For stores that can append (the FileSystem store): the upload grows one staged object, moved into place at the end.</summary>
 public sealed class AppendUploadWriter(IObjectStore store, IAppendableObjectStore append) : IUploadWriter
 {
-    public async Task<WrittenBytes> WriteAsync(UploadInfo upload, int sequence, UploadBodyStream body, CancellationToken cancellationToken)
+    public async Task<WrittenBytes> WriteAsync(UploadInfo upload, Guid grant, UploadBodyStream body, CancellationToken cancellationToken)
     {
         var key = UploadKeys.Appended(upload.UploadId);
         try

@@ -9,7 +9,7 @@ public interface IUploadWriter
     /// Streams <paramref name="body"/> after the committed bytes of <paramref name="upload"/>. Returns the offset and storage
     /// covering every byte durably stored, also when the body broke off midway (then <see cref="UploadBodyStream.Failure"/> is set).
     /// </summary>
-    Task<WrittenBytes> WriteAsync(UploadInfo upload, int sequence, UploadBodyStream body, CancellationToken cancellationToken);
+    Task<WrittenBytes> WriteAsync(UploadInfo upload, Guid grant, UploadBodyStream body, CancellationToken cancellationToken);
 
     /// <summary>Forgets a write that will not be committed (bad checksum, lost lease); the committed bytes stay.</summary>
     Task DiscardAsync(UploadInfo upload, WrittenBytes written);

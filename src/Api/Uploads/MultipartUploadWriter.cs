@@ -12,7 +12,7 @@ namespace VideoPlatform.Api.Uploads;
 /// </summary>
 public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSettings> options) : IUploadWriter
 {
-    public async Task<WrittenBytes> WriteAsync(UploadInfo upload, int sequence, UploadBodyStream body, CancellationToken cancellationToken)
+    public async Task<WrittenBytes> WriteAsync(UploadInfo upload, Guid grant, UploadBodyStream body, CancellationToken cancellationToken)
     {
         var partSize = options.Value.EffectivePartSize;
         var buffer = ArrayPool<byte>.Shared.Rent(partSize);
@@ -52,7 +52,7 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
             var written = new UploadStorage { MultipartId = multipartId, Parts = parts };
             if (filled > 0)
             {
-                var key = UploadKeys.Tail(upload.UploadId, sequence);
+                var key = UploadKeys.Tail(upload.UploadId, grant);
                 using var rest = new MemoryStream(buffer, 0, filled, writable: false);
                 // Not cancellable: these bytes arrived and the client will resume after them.
                 await store.PutAsync(key, rest, cancellationToken: CancellationToken.None);

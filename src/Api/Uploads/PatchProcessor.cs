@@ -39,7 +39,7 @@ public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings
             await using var keeper = new LeaseKeeper(grain, grant.Token, lease, time);
             using var hash = checksum?.CreateHash();
             var body = new UploadBodyStream(requestBody, upload.Length - upload.Offset, hash);
-            var written = await writer.WriteAsync(upload, grant.Sequence, body, keeper.Token);
+            var written = await writer.WriteAsync(upload, grant.Token, body, keeper.Token);
             var verdict = Judge(body, keeper.Lost, checksum, hash);
             if (verdict is not (PatchStatus.Ok or PatchStatus.Interrupted) || written.Offset == upload.Offset)
             {

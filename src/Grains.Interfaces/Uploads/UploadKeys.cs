@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VideoPlatform.Grains.Uploads;
 
 /// <summary>The object keys of an upload: staged objects under <c>uploads/{uploadId}/</c>, the result at <c>raw/{videoId}/source</c>.</summary>
@@ -12,6 +10,5 @@ public static class UploadKeys
     /// <summary>The single growing object of a store that can append.</summary>
     public static string Appended(string uploadId) => $"uploads/{uploadId}/data";
 
-    public static string Tail(string uploadId, int sequence) =>
-        string.Create(CultureInfo.InvariantCulture, $"uploads/{uploadId}/tail-{sequence}");
+    public static string Tail(string uploadId, Guid grant) => $"uploads/{uploadId}/tail-{grant:N}";
 }

@@ -63,15 +63,14 @@ public enum PatchOutcome
 }
 
 /// <summary>
-/// The answer to a PATCH request. <see cref="Sequence"/> is unique per grant: it names the staged objects this PATCH
-/// writes, so a PATCH that lost its lease can never overwrite the next one's.
+/// The answer to a PATCH request. <see cref="Token"/> is unique per grant: it also names the staged objects this PATCH
+/// writes, so a PATCH that lost its lease can never overwrite (or discard) the next one's.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("VideoPlatform.PatchGrant")]
 public sealed record PatchGrant
 {
     [Id(0)] public PatchOutcome Outcome { get; init; }
     [Id(1)] public Guid Token { get; init; }
-    [Id(2)] public int Sequence { get; init; }
     [Id(3)] public UploadInfo? Upload { get; init; }
 }
 

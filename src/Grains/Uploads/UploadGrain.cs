@@ -18,7 +18,36 @@ public sealed class UploadGrain(
 
     private UploadInfo? Upload => state.State.Upload;
 
+    /// <summary>
+    /// The PATCH lease lives in memory; what is persisted (<see cref="UploadState.LeaseUntil"/>) only has to cover it, so
+    /// that after a crash no second PATCH starts while the first may still be writing.
+    /// </summary>
+    private Lease? current;
+
+    private int reportedPercent = -1;
+
     private DateTimeOffset Now => time.GetUtcNow();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State is { LeaseToken: { } token, LeaseUntil: { } until })
+        {
+            current = new Lease(token, until, TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A graceful end with no PATCH running: the next activation need not wait out the persisted lease.
+        if (current is null && state.State.LeaseUntil is not null && Upload is not null)
+        {
+            state.State.LeaseToken = null;
+            state.State.LeaseUntil = null;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
 
     public async Task<UploadInfo> Create(CreateUpload command)
     {
@@ -72,7 +101,7 @@ public sealed class UploadGrain(
             _ when offset != upload.Offset => PatchOutcome.OffsetMismatch,
             { Status: UploadStatus.Completed } => PatchOutcome.Granted, // offset == length: an empty PATCH to nothing
             _ when offset + (contentLength ?? 0) > upload.Length => PatchOutcome.TooLarge,
-            _ when state.State.LeaseToken is not null && state.State.LeaseUntil > Now => PatchOutcome.Locked,
+            _ when current is { } held && held.Until > Now => PatchOutcome.Locked,
             _ => PatchOutcome.Granted,
         };
         if (outcome != PatchOutcome.Granted || upload.Status == UploadStatus.Completed)
@@ -80,23 +109,21 @@ public sealed class UploadGrain(
             return new PatchGrant { Outcome = outcome, Upload = upload };
         }
 
-        state.State.LeaseToken = Guid.NewGuid();
-        state.State.LeaseUntil = Now + lease;
-        state.State.Sequence++;
-        await state.WriteStateAsync();
-        return new PatchGrant { Outcome = outcome, Token = state.State.LeaseToken.Value, Sequence = state.State.Sequence, Upload = upload };
+        current = new Lease(Guid.NewGuid(), Now + lease, lease);
+        await PersistLeaseAsync(lease);
+        return new PatchGrant { Outcome = outcome, Token = current.Token, Upload = upload };
     }
 
-    public Task<bool> RenewLease(Guid token, TimeSpan lease)
+    public async Task<bool> RenewLease(Guid token, TimeSpan lease)
     {
         if (!Holds(token))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
-        // Only in memory: a lease that would outlive its silo is exactly the abandoned lease that must expire.
-        state.State.LeaseUntil = Now + lease;
-        return Task.FromResult(true);
+        current = current! with { Until = Now + lease };
+        await PersistLeaseAsync(lease);
+        return true;
     }
 
     public async Task<UploadInfo?> CommitPatch(Guid token, PatchCommit commit)
@@ -120,8 +147,10 @@ public sealed class UploadGrain(
             Status = completed ? UploadStateMachine.Fire(upload.Status, UploadTrigger.LastByteLanded) : upload.Status,
         };
         state.State.Upload = upload;
-        state.State.LeaseToken = null;
-        state.State.LeaseUntil = null;
+        // This write is due anyway: it also stretches the persisted lease so that the next PATCH needs none of its own.
+        var length = current!.Length;
+        current = null;
+        state.State.LeaseUntil = Max(state.State.LeaseUntil, Now + (2 * length));
         await state.WriteStateAsync();
 
         var video = GrainFactory.GetGrain<IVideoGrain>(upload.VideoId);
@@ -130,22 +159,25 @@ public sealed class UploadGrain(
             await video.CompleteUpload(new UploadedSource(commit.SourceKey!, upload.Length, upload.FileName, null));
             await UnregisterExpiryAsync();
         }
-        else
+        else if ((upload.Length == 0 ? 100 : (int)(upload.Offset * 100 / upload.Length)) is var percent && percent != reportedPercent)
         {
-            await video.ReportUploadProgress(upload.Length == 0 ? 100 : (int)(upload.Offset * 100 / upload.Length));
+            // One-way and only on a new percent: the PATCH does not wait for the video's own state write.
+            reportedPercent = percent;
+            await video.ReportUploadProgress(percent);
         }
 
         return upload;
     }
 
-    public async Task ReleasePatch(Guid token)
+    /// <summary>Only in memory: the persisted lease merely delays PATCHes after a crash, and only for a lease or two.</summary>
+    public Task ReleasePatch(Guid token)
     {
         if (Holds(token))
         {
-            state.State.LeaseToken = null;
-            state.State.LeaseUntil = null;
-            await state.WriteStateAsync();
+            current = null;
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<UploadStatus?> Terminate()
@@ -175,7 +207,27 @@ public sealed class UploadGrain(
     }
 
     private bool Holds(Guid token) =>
-        Upload is { Status: UploadStatus.Active } && state.State.LeaseToken == token;
+        Upload is { Status: UploadStatus.Active } && current?.Token == token;
+
+    private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
+
+    /// <summary>
+    /// Writes the lease only when the persisted one would run out before the one in memory does; it is then stretched
+    /// to two lengths, so a stream of PATCHes (or renewals) costs one state write per lease length, not one per call.
+    /// </summary>
+    private async Task PersistLeaseAsync(TimeSpan length)
+    {
+        if (state.State.LeaseUntil is { } persisted && persisted >= current!.Until)
+        {
+            return;
+        }
+
+        state.State.LeaseToken = current!.Token;
+        state.State.LeaseUntil = Now + (2 * length);
+        await state.WriteStateAsync();
+    }
+
+    private sealed record Lease(Guid Token, DateTimeOffset Until, TimeSpan Length);
 
     private async Task ExpireIfDueAsync()
     {
@@ -199,6 +251,7 @@ public sealed class UploadGrain(
     {
         var upload = Upload!;
         state.State.Upload = upload with { Status = UploadStateMachine.Fire(upload.Status, trigger) };
+        current = null;
         state.State.LeaseToken = null;
         state.State.LeaseUntil = null;
         await state.WriteStateAsync();
@@ -227,5 +280,4 @@ public sealed class UploadState
     [Id(1)] public TimeSpan Expiration { get; set; }
     [Id(2)] public Guid? LeaseToken { get; set; }
     [Id(3)] public DateTimeOffset? LeaseUntil { get; set; }
-    [Id(4)] public int Sequence { get; set; }
 }

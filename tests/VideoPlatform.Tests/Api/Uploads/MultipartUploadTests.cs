@@ -57,7 +57,7 @@ public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyn
         Assert.Equal(HttpStatusCode.NoContent, third.StatusCode);
         var tail = Assert.Single(staged);
         Assert.Equal(1 * MiB, tail.Length);
-        Assert.Matches($"^uploads/{uploadId}/tail-\\d+$", tail.Key);
+        Assert.Matches($"^uploads/{uploadId}/tail-[0-9a-f]{{32}}$", tail.Key);
         Assert.Equal(bytes, await ReadAsync(UploadKeys.Source(videoId)));
         Assert.Empty(await ListAsync(UploadKeys.StagingPrefix(uploadId)));
         UploadAssertions.Completed((await VideoAsync(cluster, videoId)));

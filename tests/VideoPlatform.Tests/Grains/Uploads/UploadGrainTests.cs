@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
@@ -34,7 +35,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         Assert.Equal(PatchOutcome.Locked, second.Outcome);
         Assert.Equal(50, after!.Offset);
         Assert.Equal(PatchOutcome.Granted, third.Outcome);
-        Assert.NotEqual(first.Sequence, third.Sequence);
+        Assert.NotEqual(first.Token, third.Token);
     }
 
     [Fact]
@@ -52,6 +53,37 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         Assert.Null(stale);
         Assert.False(renewed);
         Assert.Equal(0, (await grain.Get())!.Offset);
+    }
+
+    [Fact]
+    public async Task BeginPatch_HeldLeaseAcrossReactivation_StaysLockedAndHolderCommits()
+    {
+        var (grain, _) = await CreateAsync(100);
+        var held = await grain.BeginPatch(0, 60, Lease);
+
+        await DeactivateAsync(grain);
+        var intruder = await grain.BeginPatch(0, 60, Lease);
+        var committed = await grain.CommitPatch(held.Token, new PatchCommit(60, UploadStorage.Empty, null));
+
+        Assert.Equal(PatchOutcome.Locked, intruder.Outcome);
+        Assert.Equal(60, committed!.Offset);
+    }
+
+    [Fact]
+    public async Task CommitPatch_ThenReactivation_OffsetSurvivesAndNextPatchIsGranted()
+    {
+        var (grain, videoId) = await CreateAsync(100);
+        var first = await grain.BeginPatch(0, 40, Lease);
+        await grain.CommitPatch(first.Token, new PatchCommit(40, UploadStorage.Empty, null));
+        var second = await grain.BeginPatch(40, 20, Lease);
+        await grain.CommitPatch(second.Token, new PatchCommit(60, UploadStorage.Empty, null));
+
+        await DeactivateAsync(grain);
+        var next = await grain.BeginPatch(60, 40, Lease);
+
+        Assert.Equal(60, (await grain.Get())!.Offset);
+        Assert.Equal(PatchOutcome.Granted, next.Outcome);
+        await WaitForAsync(videoId, v => v.Progress == 60);
     }
 
     [Fact]
@@ -101,7 +133,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         var uploadId = grain.GetPrimaryKeyString();
         var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
         await store.PutAsync(UploadKeys.Appended(uploadId), new MemoryStream(new byte[30]));
-        await store.PutAsync(UploadKeys.Tail(uploadId, 3), new MemoryStream(new byte[5]));
+        await store.PutAsync(UploadKeys.Tail(uploadId, Guid.NewGuid()), new MemoryStream(new byte[5]));
 
         var before = await grain.Terminate();
         var patch = await grain.BeginPatch(0, 1, Lease);
@@ -130,6 +162,15 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     }
 
     private IUploadGrain NewUpload() => cluster.Client.GetGrain<IUploadGrain>(Guid.NewGuid().ToString("N")[..22]);
+
+    /// <summary>Ends the activation; the next call loads the grain from its persisted state.</summary>
+    private static async Task DeactivateAsync(IUploadGrain grain)
+    {
+        var before = await grain.Get();
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(300);
+        Assert.Equal(before!.Offset, (await grain.Get())!.Offset);
+    }
 
     private static CreateUpload Command(string videoId, long length) =>
         new() { VideoId = videoId, Length = length, Expiration = TimeSpan.FromHours(1), FileName = "a.mp4" };
