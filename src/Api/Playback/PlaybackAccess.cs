@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Hosting.Cluster;
 
 namespace VideoPlatform.Api.Playback;
 
@@ -18,7 +19,7 @@ public sealed class PlaybackAccess(IClusterClient grains, IMemoryCache cache)
             return cached;
         }
 
-        var video = await grains.GetGrain<IVideoGrain>(videoId).Get();
+        var video = await grains.GetGrainFast<IVideoGrain>(videoId).Get();
         var playable = video is { Status: VideoStatus.Ready } ? video : null;
         cache.Set(videoId, playable, Lifetime);
         return playable;

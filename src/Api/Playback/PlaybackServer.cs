@@ -97,7 +97,9 @@ public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access, Pl
         {
             if (!HttpMethods.IsHead(request.Method))
             {
-                await content.Stream.CopyToAsync(response.Body, context.RequestAborted);
+                // Headers first: bytes written before them are staged and copied again in 4 KiB blocks.
+                await response.StartAsync(context.RequestAborted);
+                await ObjectBody.WriteAsync(content, response.BodyWriter, context.RequestAborted);
             }
         }
 

@@ -1,15 +1,21 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Caching.Memory;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Hosting.Cluster;
 
 namespace VideoPlatform.Api.Videos;
 
 /// <summary>Grain snapshot → public JSON shape (../shared/API.md), as the given caller may see it.</summary>
-public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClusterClient grains)
+public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClusterClient grains, IMemoryCache cache)
 {
+    // Usernames never change (a profile patch cannot touch them), so an owner costs one grain call per process
+    // and hour instead of one per response.
+    private static readonly TimeSpan OwnerNameLifetime = TimeSpan.FromHours(1);
+
     public async Task<VideoResponse> MapAsync(VideoDetails v, ClaimsPrincipal caller, bool includeUpload = false)
     {
         var manager = ResourceAccess.IsOwnerOrAdmin(v.OwnerId, caller);
@@ -19,7 +25,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             token = await tokens.CreateAsync(v.Id, manager ? Caller.IdOf(caller) : null);
         }
 
-        var owner = v.OwnerId is null ? null : await grains.GetGrain<IUserGrain>(v.OwnerId).Get();
+        var owner = v.OwnerId is null ? null : await OwnerNameAsync(v.OwnerId);
         return Map(v, token, owner, manager) with
         {
             Upload = includeUpload
@@ -28,14 +34,30 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
         };
     }
 
-    private VideoResponse Map(VideoDetails v, string? token, UserProfile? owner, bool manager) => new()
+    private async Task<string?> OwnerNameAsync(string ownerId)
+    {
+        if (cache.TryGetValue<string>((typeof(VideoMapper), ownerId), out var name))
+        {
+            return name;
+        }
+
+        name = (await grains.GetGrainFast<IUserGrain>(ownerId).Get())?.Username;
+        if (name is not null)
+        {
+            cache.Set((typeof(VideoMapper), ownerId), name, OwnerNameLifetime);
+        }
+
+        return name;
+    }
+
+    private VideoResponse Map(VideoDetails v, string? token, string? ownerName, bool manager) => new()
     {
         Id = v.Id,
         Title = v.Title,
         Description = v.Description,
         Tags = v.Tags,
         Visibility = v.Visibility,
-        Owner = v.OwnerId is null ? null : new OwnerResponse(v.OwnerId, owner?.Username),
+        Owner = v.OwnerId is null ? null : new OwnerResponse(v.OwnerId, ownerName),
         Status = v.Status,
         Progress = v.Progress,
         // The failure message may name internals of the source file: only its owner reads it.

@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
+using VideoPlatform.Hosting.Telemetry;
 
 namespace VideoPlatform.Hosting.Cluster;
 
@@ -29,7 +30,11 @@ public static class PlatformClientExtensions
         }
 
         client.AddPlatformClientStreams(options);
-        client.AddActivityPropagation();
+        if (PlatformTelemetry.IsEnabled(options))
+        {
+            client.AddActivityPropagation();
+        }
+
         return client;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
+using VideoPlatform.Hosting.Telemetry;
 
 namespace VideoPlatform.Hosting.Cluster;
 
@@ -17,8 +18,12 @@ public static class PlatformSiloExtensions
     {
         silo.AddPlatformClustering(options)
             .AddPlatformProviders(options)
-            .AddPlatformPool(pool)
-            .AddActivityPropagation();
+            .AddPlatformPool(pool);
+        if (PlatformTelemetry.IsEnabled(options))
+        {
+            silo.AddActivityPropagation();
+        }
+
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
         {
             silo.UseKubernetesHosting();

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace VideoPlatform.Infrastructure.Storage;
 
 /// <summary>
@@ -46,7 +48,8 @@ public sealed record ObjectInfo(string Key, long Length, string ETag, DateTimeOf
 public sealed record MultipartPart(int PartNumber, string ETag, long Length);
 
 /// <summary>An opened object: the caller disposes it.</summary>
-public sealed class ObjectContent(ObjectInfo info, Stream stream, long offset, long length) : IAsyncDisposable, IDisposable
+public sealed class ObjectContent(ObjectInfo info, Stream stream, long offset, long length, SafeFileHandle? localFile = null)
+    : IAsyncDisposable, IDisposable
 {
     public ObjectInfo Info { get; } = info;
     public Stream Stream { get; } = stream;
@@ -54,6 +57,12 @@ public sealed class ObjectContent(ObjectInfo info, Stream stream, long offset, l
     public long Offset { get; } = offset;
     /// <summary>Number of bytes <see cref="Stream"/> yields.</summary>
     public long Length { get; } = length;
+    /// <summary>
+    /// The open file behind <see cref="Stream"/> when the object is a local file (FileSystem store), so that a server
+    /// can read <see cref="Length"/> bytes at <see cref="Offset"/> straight into its own buffers; null otherwise.
+    /// Owned by <see cref="Stream"/>.
+    /// </summary>
+    public SafeFileHandle? LocalFile { get; } = localFile;
 
     public ValueTask DisposeAsync() => Stream.DisposeAsync();
 

@@ -51,15 +51,15 @@ public sealed partial class FileSystemObjectStore(string root, TimeProvider time
         {
             // Stat the open handle, not the path: a concurrent put may already have renamed a new file there.
             var info = FileSystemMetadata.Describe(
-                key, file.Length, File.GetLastWriteTimeUtc(file.SafeFileHandle), await ReadMetadataAsync(key, cancellationToken));
+                key, file.Length, File.GetLastWriteTimeUtc(file.SafeFileHandle), FileSystemMetadata.Read(_layout.MetaPath(key)));
             if (range is not { } r)
             {
-                return new ObjectContent(info, file, 0, info.Length);
+                return new ObjectContent(info, file, 0, info.Length, file.SafeFileHandle);
             }
 
             var (offset, length) = r.Resolve(key, info.Length);
             file.Seek(offset, SeekOrigin.Begin);
-            return new ObjectContent(info, new BoundedReadStream(file, length), offset, length);
+            return new ObjectContent(info, new BoundedReadStream(file, length), offset, length, file.SafeFileHandle);
         }
         catch
         {
