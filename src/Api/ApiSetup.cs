@@ -18,12 +18,15 @@ public static class ApiSetup
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddExceptionHandler<PlatformExceptionHandler>();
+        // Unreadable bodies become exceptions in every environment, so PlatformExceptionHandler answers them with
+        // the Api's ProblemDetails (code bad_request), not the bare default 400 of production.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<BearerSecurityScheme>());
         services.AddPlatformAuth(builder.Configuration);
         services.AddSingleton<PlaybackTokens>();
         services.AddMemoryCache();
@@ -54,6 +57,7 @@ public static class ApiSetup
     public static WebApplication MapApis(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapVideosApi();

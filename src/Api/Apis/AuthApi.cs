@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
@@ -18,6 +20,9 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(AuthSetup.AuthLimit);
         group.MapPost("/refresh", RefreshAsync).WithName("Refresh").RequireRateLimiting(AuthSetup.AuthLimit);
         group.MapPost("/logout", LogoutAsync).WithName("Logout");
+        // The OAuth2 password grant, for tools that sign in that way (the OpenAPI UI's "Authorize").
+        group.MapPost("/token", TokenAsync).WithName("Token").RequireRateLimiting(AuthSetup.AuthLimit).DisableAntiforgery()
+            .WithSummary("OAuth2 token endpoint (password and refresh_token grants)");
         return app;
     }
 
@@ -57,36 +62,41 @@ public static class AuthApi
         return TypedResults.Created($"/api/users/{user.Id}", new RegisteredResponse(user.Id, user.Username));
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, IClusterClient grains, IPasswordHasher<UserProfile> hasher, TokenIssuer tokens)
+    private static async Task<IResult> LoginAsync(LoginRequest request, PasswordLogin login, TokenIssuer tokens)
     {
-        var key = request.Username is { Length: > 0 } name ? UniqueNames.Username(AccountRules.NormalizeUsername(name))
-            : request.Email is { Length: > 0 } email ? UniqueNames.Email(AccountRules.NormalizeEmail(email))
-            : null;
-        var userId = key is null ? null : await grains.GetGrain<IUniqueNameGrain>(key).Owner();
-        var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
-        var credentials = user is null ? null : await user.GetCredentials();
-        var profile = user is null ? null : await user.Get();
-        if (credentials is null || profile is null)
-        {
-            // Hash anyway so that an unknown name costs as long as a wrong password.
-            hasher.HashPassword(new UserProfile { Id = "", Username = "", Email = "" }, request.Password ?? "");
-            return Unauthenticated.Result();
-        }
-
-        var verified = !credentials.Throttled
-            && hasher.VerifyHashedPassword(profile, credentials.PasswordHash, request.Password ?? "") != PasswordVerificationResult.Failed;
-        if (!credentials.Throttled)
-        {
-            await user!.RecordLogin(verified);
-        }
-
-        return verified ? TypedResults.Ok(await tokens.IssueAsync(profile)) : Unauthenticated.Result();
+        var checkedLogin = await login.CheckAsync(request.Username, request.Email, request.Password);
+        return checkedLogin.Value is { } user ? TypedResults.Ok(await tokens.IssueAsync(user)) : checkedLogin.Denied!;
     }
 
     private static async Task<IResult> RefreshAsync(RefreshRequest request, TokenIssuer tokens) =>
-        request.RefreshToken is { Length: > 0 and < 200 } token && await tokens.RotateAsync(token) is { } response
+        await tokens.RotateAsync(request.RefreshToken) is { } response
             ? TypedResults.Ok(response)
             : Unauthenticated.Result();
+
+    private static async Task<IResult> TokenAsync(
+        [FromForm(Name = "grant_type")] string? grantType,
+        [FromForm(Name = "username")] string? username,
+        [FromForm(Name = "password")] string? password,
+        [FromForm(Name = "refresh_token")] string? refreshToken,
+        PasswordLogin login,
+        TokenIssuer tokens)
+    {
+        switch (grantType)
+        {
+            case "password":
+                // Usernames cannot hold '@', so one field takes either.
+                var byEmail = username?.Contains('@', StringComparison.Ordinal) == true;
+                var checkedLogin = await login.CheckAsync(byEmail ? null : username, byEmail ? username : null, password);
+                return checkedLogin.Value is { } user ? OAuth(await tokens.IssueAsync(user)) : checkedLogin.Denied!;
+            case "refresh_token":
+                return await tokens.RotateAsync(refreshToken) is { } rotated ? OAuth(rotated) : Unauthenticated.Result();
+            default:
+                return ApiProblem.BadRequest("unsupported_grant_type", "grant_type must be 'password' or 'refresh_token'");
+        }
+    }
+
+    private static Ok<OAuthTokenResponse> OAuth(TokenResponse tokens) =>
+        TypedResults.Ok(new OAuthTokenResponse(tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken));
 
     private static async Task<IResult> LogoutAsync(RefreshRequest request, TokenIssuer tokens)
     {

@@ -14,10 +14,13 @@ public sealed class AuthSettings
     public int MinPasswordLength { get; set; } = 10;
     /// <summary>Usernames that get the admin role when they register.</summary>
     public string[] Admins { get; set; } = [];
-    /// <summary>Login and register requests per client IP per minute.</summary>
+    /// <summary>Wrong passwords for one login name before that name is refused for <see cref="LoginThrottleWindow"/>.</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+    public TimeSpan LoginThrottleWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Login, token, refresh and register requests per client IP per minute.</summary>
     public int AuthPermitsPerMinute { get; set; } = 20;
     /// <summary>Upload-creating requests per user per minute.</summary>
     public int UploadPermitsPerMinute { get; set; } = 30;
-    /// <summary>Largest JSON request body.</summary>
+    /// <summary>Largest JSON (or form) request body.</summary>
     public long MaxJsonBodyBytes { get; set; } = 64 * 1024;
 }

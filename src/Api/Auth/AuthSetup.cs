@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Grains.Users;
@@ -19,6 +20,7 @@ public static class AuthSetup
         var section = configuration.GetSection(AuthSettings.Section);
         services.Configure<AuthSettings>(section);
         var settings = section.Get<AuthSettings>() ?? new AuthSettings();
+        services.AddSingleton<PasswordLogin>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<IPasswordHasher<UserProfile>, PasswordHasher<UserProfile>>();
@@ -68,15 +70,17 @@ public static class AuthSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) => new ValueTask(new TooManyRequests(
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1)).ExecuteAsync(context.HttpContext));
             o.AddPolicy(AuthLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SettingsOf(http).AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(UploadLimit, http => RateLimitPartition.GetTokenBucketLimiter(
                 Caller.IdOf(http.User) ?? http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = settings.UploadPermitsPerMinute,
-                    TokensPerPeriod = settings.UploadPermitsPerMinute,
+                    TokenLimit = SettingsOf(http).UploadPermitsPerMinute,
+                    TokensPerPeriod = SettingsOf(http).UploadPermitsPerMinute,
                     ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                 }));
         });
@@ -94,6 +98,8 @@ public static class AuthSetup
 
     public static IResult Forbidden() =>
         ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "You may not do this to this resource");
+
+    private static AuthSettings SettingsOf(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value;
 
     private static Task WriteAsync(HttpContext context, IResult result) => result.ExecuteAsync(context);
 }

@@ -1,28 +1,58 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Api.Errors;
 
 namespace VideoPlatform.Api.Auth;
 
-/// <summary>JSON request bodies are small: anything larger than the configured limit is refused with 413.</summary>
+/// <summary>
+/// JSON and form bodies are small: anything larger than the configured limit is refused with 413 before an endpoint
+/// reads it. A body without Content-Length is read here up to the limit, because minimal APIs treat a read that the
+/// server cuts short as a dropped connection and would answer nothing useful.
+/// </summary>
 public sealed class JsonBodyLimit(RequestDelegate next, IOptions<AuthSettings> options)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.HasJsonContentType())
+        var request = context.Request;
+        if (!request.HasJsonContentType() && !request.HasFormContentType)
         {
-            var max = options.Value.MaxJsonBodyBytes;
-            if (context.Request.ContentLength > max)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return Task.CompletedTask;
-            }
-
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = max;
-            }
+            await next(context);
+            return;
         }
 
-        return next(context);
+        var max = options.Value.MaxJsonBodyBytes;
+        if (request.ContentLength is { } length)
+        {
+            if (length > max)
+            {
+                await TooLarge(max).ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+            return;
+        }
+
+        var buffered = new MemoryStream();
+        context.Response.RegisterForDispose(buffered);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffered.Length + read > max)
+            {
+                await TooLarge(max).ExecuteAsync(context);
+                return;
+            }
+
+            buffered.Write(chunk, 0, read);
+        }
+
+        buffered.Position = 0;
+        request.Body = buffered;
+        request.ContentLength = buffered.Length;
+        await next(context);
     }
+
+    private static IResult TooLarge(long max) => ApiProblem.Create(
+        StatusCodes.Status413PayloadTooLarge, "body_too_large", "Request body too large", $"JSON and form bodies may be at most {max} bytes");
 }

@@ -38,10 +38,10 @@ public sealed class TokenIssuer(SigningKeys keys, IOptions<AuthSettings> options
         return await ResponseAsync(user, refresh);
     }
 
-    /// <summary>Null when the token is unknown, expired, revoked or was already used (then its family is revoked).</summary>
-    public async Task<TokenResponse?> RotateAsync(string presented)
+    /// <summary>Null when the token is missing, unknown, expired, revoked or was already used (then its family is revoked).</summary>
+    public async Task<TokenResponse?> RotateAsync(string? presented)
     {
-        if (Family(presented) is not { } family)
+        if (presented is not { Length: < 200 } || Family(presented) is not { } family)
         {
             return null;
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace VideoPlatform.Api.Contracts;
 
 public sealed record RegisterRequest(string? Username, string? Email, string? Password);
@@ -13,3 +15,10 @@ public sealed record UserResponse(
     IReadOnlyList<string>? Roles = null, string? Email = null);
 
 public sealed record UpdateProfileRequest(string? DisplayName, string? AvatarUrl, string? Bio);
+
+/// <summary>RFC 6749 section 5.1 names, which OAuth2 clients expect instead of the Api's camelCase.</summary>
+public sealed record OAuthTokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("refresh_token")] string RefreshToken);

@@ -1,6 +1,6 @@
 namespace VideoPlatform.Grains.Users;
 
-/// <summary>One account: profile, roles, credentials (a password hash only), login throttling, subscriptions. Keyed by user id.</summary>
+/// <summary>One account: profile, roles, credentials (a password hash only), subscriptions. Keyed by user id.</summary>
 [Alias("VideoPlatform.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
@@ -12,12 +12,9 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<UserProfile?> Get();
 
-    /// <summary>The stored password hash and whether logins are throttled now; null when the account does not exist.</summary>
+    /// <summary>The stored password hash; null when the account does not exist.</summary>
     [Alias("GetCredentials"), ReadOnly]
     Task<UserCredentials?> GetCredentials();
-
-    [Alias("RecordLogin")]
-    Task RecordLogin(bool succeeded);
 
     [Alias("UpdateProfile")]
     Task<UserProfile> UpdateProfile(ProfilePatch patch);

@@ -28,9 +28,7 @@ public sealed record UserProfile
 }
 
 [GenerateSerializer, Immutable, Alias("VideoPlatform.UserCredentials")]
-public sealed record UserCredentials(
-    [property: Id(0)] string PasswordHash,
-    [property: Id(1)] bool Throttled);
+public sealed record UserCredentials([property: Id(0)] string PasswordHash);
 
 [GenerateSerializer, Immutable, Alias("VideoPlatform.ProfilePatch")]
 public sealed record ProfilePatch

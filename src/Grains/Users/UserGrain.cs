@@ -7,17 +7,11 @@ public sealed class UserState
     [Id(1)] public string PasswordHash { get; set; } = "";
     [Id(2)] public HashSet<string> Subscriptions { get; set; } = [];
     [Id(3)] public HashSet<string> Subscribers { get; set; } = [];
-    [Id(4)] public int FailedLogins { get; set; }
-    [Id(5)] public DateTimeOffset ThrottledUntil { get; set; }
 }
 
 /// <summary>One account. Subscriptions are kept on both sides: the follower's list and the creator's subscriber set.</summary>
 public sealed class UserGrain([PersistentState("user")] IPersistentState<UserState> state, TimeProvider time) : Grain, IUserGrain
 {
-    /// <summary>After this many wrong passwords in a row, logins are refused for <see cref="ThrottleFor"/>.</summary>
-    public const int MaxFailedLogins = 5;
-    public static readonly TimeSpan ThrottleFor = TimeSpan.FromMinutes(1);
-
     private UserState S => state.State;
 
     private UserProfile Profile => S.Profile ?? throw new InvalidOperationException($"User '{this.GetPrimaryKeyString()}' does not exist");
@@ -45,28 +39,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
 
     public Task<UserProfile?> Get() => Task.FromResult(S.Profile);
 
-    public Task<UserCredentials?> GetCredentials() => Task.FromResult(
-        S.Profile is null ? null : new UserCredentials(S.PasswordHash, S.ThrottledUntil > time.GetUtcNow()));
-
-    public async Task RecordLogin(bool succeeded)
-    {
-        if (succeeded)
-        {
-            if (S.FailedLogins == 0)
-            {
-                return;
-            }
-
-            S.FailedLogins = 0;
-        }
-        else if (++S.FailedLogins >= MaxFailedLogins)
-        {
-            S.FailedLogins = 0;
-            S.ThrottledUntil = time.GetUtcNow() + ThrottleFor;
-        }
-
-        await state.WriteStateAsync();
-    }
+    public Task<UserCredentials?> GetCredentials() => Task.FromResult(S.Profile is null ? null : new UserCredentials(S.PasswordHash));
 
     public async Task<UserProfile> UpdateProfile(ProfilePatch patch)
     {

@@ -16,7 +16,13 @@ internal static class AuthorizationRules
         new("POST", "/api/auth/register", _ => Json("POST", "/api/auth/register", NewAccount()), 201, 201, 201, 201),
         new("POST", "/api/auth/login", c => Json("POST", "/api/auth/login", new { username = c.OwnerName, password = c.Password }), 200, 200, 200, 200),
         new("POST", "/api/auth/refresh", _ => Json("POST", "/api/auth/refresh", new { refreshToken = "0123abcd.forged" }), 401, 401, 401, 401),
+        new("POST", "/api/auth/token", c => Form("/api/auth/token", ("grant_type", "password"), ("username", c.OwnerName), ("password", c.Password)), 200, 200, 200, 200),
         new("POST", "/api/auth/logout", _ => Json("POST", "/api/auth/logout", new { refreshToken = "0123abcd.forged" }), 204, 204, 204, 204),
+        // The OpenAPI UI and its assets.
+        new("GET", "/docs/{documentName?}", _ => Get("/docs/v1"), 200, 200, 200, 200),
+        new("GET", "/docs/scalar.js", _ => Get("/docs/scalar.js"), 200, 200, 200, 200),
+        new("GET", "/docs/scalar.aspnetcore.js", _ => Get("/docs/scalar.aspnetcore.js"), 200, 200, 200, 200),
+        new("GET", "/docs/favicon.svg", _ => Get("/docs/favicon.svg"), 200, 200, 200, 200),
         new("GET", "/api/me", _ => Get("/api/me"), 401, 200, 200, 200),
         new("PATCH", "/api/me", _ => Json("PATCH", "/api/me", new { bio = "hello" }), 401, 200, 200, 200),
         new("GET", "/api/me/subscriptions", _ => Get("/api/me/subscriptions"), 401, 200, 200, 200),
@@ -59,6 +65,9 @@ internal static class AuthorizationRules
 
     private static HttpRequestMessage Json(string method, string path, object body) =>
         new(new HttpMethod(method), path) { Content = JsonContent.Create(body) };
+
+    private static HttpRequestMessage Form(string path, params (string Name, string Value)[] fields) =>
+        new(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
 
     private static HttpRequestMessage Bytes(string method, string path, string type)
     {
