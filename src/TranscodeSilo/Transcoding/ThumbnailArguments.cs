@@ -36,13 +36,15 @@ public static class ThumbnailArguments
     }
 
     /// <summary>
-    /// One frame per interval, shrunk to a tile. They are not tiled here: the tile filter would hold its one output
+    /// The first frame at or after each multiple of the interval (0, 5, 10 s, ...), shrunk to a tile: exactly one
+    /// per storyboard cue, however short the video (the fps filter yields none for a clip shorter than half an
+    /// interval) and without drift at 29.97 fps. They are not tiled here: the tile filter would hold its one output
     /// frame until the end, and with it ffmpeg's progress report.
     /// </summary>
     public static string StoryboardFilter(StoryboardPlan plan)
     {
         var interval = plan.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
-        return $"setpts=PTS-STARTPTS,fps=1/{interval},scale={plan.TileWidth}:{plan.TileHeight},setsar=1";
+        return $"setpts=PTS-STARTPTS,select=gte(t\\,selected_n*{interval}),scale={plan.TileWidth}:{plan.TileHeight},setsar=1";
     }
 
     /// <summary>

@@ -28,5 +28,5 @@ internal static class Expected
     /// <summary>The poster and storyboard branches for a 10 s source: poster at 1 s, two 5 s tiles side by side.</summary>
     public static string Thumbnails(string poster, string tile) =>
         $@";[sp]setpts=PTS-STARTPTS,select=eq(n\,0)+gte(t\,1),scale={poster},setsar=1[poster]"
-        + $";[ss]setpts=PTS-STARTPTS,fps=1/5,scale={tile},setsar=1[storyboard]";
+        + $@";[ss]setpts=PTS-STARTPTS,select=gte(t\,selected_n*5),scale={tile},setsar=1[storyboard]";
 }

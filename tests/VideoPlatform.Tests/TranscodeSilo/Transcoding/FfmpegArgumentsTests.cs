@@ -19,7 +19,7 @@ public sealed class FfmpegArgumentsTests
                 + ";[s0]scale=1920:1080,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1];[s2]scale=854:480,setsar=1[v2]"
                 + ";[s3]scale=640:360,setsar=1[v3];[s4]scale=426:240,setsar=1[v4]"
                 + @";[sp]setpts=PTS-STARTPTS,select=eq(n\,0)+gte(t\,1),scale=1280:720,setsar=1[poster]"
-                + ";[ss]setpts=PTS-STARTPTS,fps=1/5,scale=160:90,setsar=1[storyboard]",
+                + @";[ss]setpts=PTS-STARTPTS,select=gte(t\,selected_n*5),scale=160:90,setsar=1[storyboard]",
             "-map", "[v0]", "-map", "0:a:0", "-map", "[v1]", "-map", "0:a:0", "-map", "[v2]", "-map", "0:a:0",
             "-map", "[v3]", "-map", "0:a:0", "-map", "[v4]", "-map", "0:a:0",
             "-c:v", "libx264", "-preset", "veryfast",

@@ -15,6 +15,8 @@ public sealed class MediaClips : IAsyncLifetime
 
     public string Long => Path.Combine(Folder, "long.mp4");
 
+    public string Short => Path.Combine(Folder, "short.mp4");
+
     public string Empty => Path.Combine(Folder, "empty.mp4");
 
     public string TruncatedFastStart => Path.Combine(Folder, "truncated-faststart.mp4");
@@ -41,6 +43,9 @@ public sealed class MediaClips : IAsyncLifetime
         await File.WriteAllBytesAsync(Rotated, Mp4Rotation.RotateQuarterTurn(await File.ReadAllBytesAsync(Rotated)));
         await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-t", "30", "-c:v", "libx264", "-preset", "ultrafast",
             "-pix_fmt", "yuv420p", Long);
+
+        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast",
+            "-pix_fmt", "yuv420p", Short);
 
         await File.WriteAllBytesAsync(Empty, []);
         var whole = await File.ReadAllBytesAsync(Landscape);

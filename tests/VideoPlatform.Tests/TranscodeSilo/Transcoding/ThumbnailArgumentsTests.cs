@@ -25,7 +25,7 @@ public sealed class ThumbnailArgumentsTests
     {
         var plan = StoryboardPlan.For(Sources.Video(1280, 720, seconds: 10), TimeSpan.FromSeconds(5));
 
-        Assert.Equal("setpts=PTS-STARTPTS,fps=1/5,scale=160:90,setsar=1", ThumbnailArguments.StoryboardFilter(plan));
+        Assert.Equal(@"setpts=PTS-STARTPTS,select=gte(t\,selected_n*5),scale=160:90,setsar=1", ThumbnailArguments.StoryboardFilter(plan));
         string[] sprite =
         [
             "-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "nut", "-i", "storyboard-tiles.nut",
@@ -39,7 +39,7 @@ public sealed class ThumbnailArgumentsTests
     {
         var plan = StoryboardPlan.For(Sources.Video(1920, 1080, seconds: 7200), TimeSpan.FromSeconds(5));
 
-        Assert.Equal("setpts=PTS-STARTPTS,fps=1/36,scale=160:90,setsar=1", ThumbnailArguments.StoryboardFilter(plan));
+        Assert.Equal(@"setpts=PTS-STARTPTS,select=gte(t\,selected_n*36),scale=160:90,setsar=1", ThumbnailArguments.StoryboardFilter(plan));
         Assert.Contains("tile=10x20", ThumbnailArguments.Sprite(plan));
     }
 

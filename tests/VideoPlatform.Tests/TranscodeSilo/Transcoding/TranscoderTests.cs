@@ -66,6 +66,17 @@ public sealed class TranscoderTests(MediaClips clips) : IDisposable
         // The image outputs must not hold back ffmpeg's progress report until the last frame.
         Assert.Contains(reports, r => r is > 0 and < 80);
         Assert.Equal(100, reports[^1]);
+        await AssertJpegAsync(Path.Combine(Output, "thumbs/storyboard.jpg"), 6 * 160, 90);
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_ShorterThanOneStoryboardInterval_OneTile()
+    {
+        var outcome = await new Transcoder().TranscodeAsync(clips.Short, Output, Options, null, CancellationToken.None);
+
+        Assert.IsType<TranscodeOutcome.Transcoded>(outcome);
+        await AssertJpegAsync(Path.Combine(Output, "thumbs/storyboard.jpg"), 160, 120);
+        Assert.Contains("storyboard.jpg#xywh=0,0,160,120", await File.ReadAllTextAsync(Path.Combine(Output, "thumbs/storyboard.vtt")), StringComparison.Ordinal);
     }
 
     [Fact]
