@@ -4,7 +4,10 @@ using VideoPlatform.Bench.Tools;
 
 namespace VideoPlatform.Bench.Load;
 
-/// <summary>The metadata baseline: Kestrel in this process answering GET /api/videos/{id} with fixed JSON bytes.</summary>
+/// <summary>
+/// Kestrel in this process with nothing of the platform: the metadata baseline (GET /api/videos/{id} answering fixed
+/// JSON bytes) and the upload ceiling (a PATCH body streamed into a file).
+/// </summary>
 public sealed class BareKestrel : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -17,15 +20,31 @@ public sealed class BareKestrel : IAsyncDisposable
 
     public Uri Base { get; }
 
-    public static async Task<BareKestrel> StartAsync(byte[] json)
+    public static Task<BareKestrel> StartAsync(byte[] json) =>
+        StartAsync(app => app.MapGet("/api/videos/{id}", (string id) => Results.Bytes(json, "application/json; charset=utf-8")));
+
+    /// <summary>PATCH /sink writes its body to <paramref name="file"/> through the same 1 MiB buffers as the copy baseline.</summary>
+    public static Task<BareKestrel> StartSinkAsync(string file) =>
+        StartAsync(app => app.MapMethods("/sink", ["PATCH"], async (HttpRequest request) =>
+        {
+            await using (var target = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+            {
+                await request.Body.CopyToAsync(target, 1 << 20);
+            }
+
+            return Results.NoContent();
+        }));
+
+    private static async Task<BareKestrel> StartAsync(Action<WebApplication> routes)
     {
         var port = FreePorts.One();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
         var app = builder.Build();
-        app.MapGet("/api/videos/{id}", (string id) => Results.Bytes(json, "application/json; charset=utf-8"));
+        routes(app);
         await app.StartAsync();
         return new BareKestrel(app, port);
     }

@@ -12,6 +12,7 @@ public static class Rows
         ["3a"] = "3a Upload throughput, tus via the Api, FileSystem store",
         ["3b"] = "3b Upload throughput, tus via the Api, S3 store (s3rver)",
         ["3c"] = "3c Upload throughput, tus in 8 MiB PATCHes via the Api, FileSystem store",
+        ["3d"] = "3d Upload ceiling: bare Kestrel writing a PATCH body to a file, reference",
         ["4a"] = "4a Playback segment: requests/s",
         ["4b"] = "4b Playback segment: p99",
         ["4c"] = "4c Playback playlist: requests/s",

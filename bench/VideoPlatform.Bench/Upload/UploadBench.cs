@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using VideoPlatform.Bench.Load;
 using VideoPlatform.Bench.Measure;
 using VideoPlatform.Bench.Platform;
 using VideoPlatform.Bench.Report;
@@ -18,24 +19,66 @@ public static class UploadBench
 
     private const string ChunkedName = "3c Upload throughput, tus (8 MiB PATCHes) via the Api, FileSystem store";
 
+    private const string CeilingName = "3d Upload ceiling: one PATCH to a bare Kestrel endpoint writing a file (no tus, no grains), reference";
+
+    /// <summary>3a, 3c and 3d against the running platform.</summary>
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work)
     {
-        List<Figure> s3 = [Figure.NotMeasuredRow("3b", "3b Upload throughput, tus via the Api, S3 store (s3rver)", "S3 run not wired into the suite yet") with { Goal = Goal.AtLeast(0.7) }];
         if (!await api.HasTusAsync())
         {
-            return [Figure.NotMeasuredRow("3a", Name, "tus endpoint missing (OPTIONS /api/uploads has no Tus-Version)") with { Goal = Goal.AtLeast(0.7) }, .. s3];
+            return [Figure.NotMeasuredRow("3a", Name, "tus endpoint missing (OPTIONS /api/uploads has no Tus-Version)") with { Goal = Goal.AtLeast(0.7) }];
         }
 
         var file = await RandomFileAsync(work.Folder("upload"), options.UploadMiB);
         var whole = await MeasureAsync(options, platform, api, file, null);
         var chunked = await MeasureAsync(options, platform, api, file, TusClient.ChunkSize);
+        var ceiling = await CeilingAsync(options, platform, file);
         var mib = options.UploadMiB;
         return
         [
             Figure.Compare("3a", $"{Name}, {mib} MiB", "MiB/s", "tus", whole, "file copy", Goal.AtLeast(0.7)),
             Figure.Compare("3c", $"{ChunkedName}, {mib} MiB", "MiB/s", "tus", chunked, "file copy", null),
-            .. s3,
+            Figure.Compare("3d", $"{CeilingName}, {mib} MiB", "MiB/s", "bare Kestrel", ceiling, "file copy", null),
         ];
+    }
+
+    /// <summary>The whole file in one PATCH against the file copy, for another platform (3b: the S3 store).</summary>
+    public static async Task<Paired> OnePatchAsync(BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work) =>
+        await MeasureAsync(options, platform, api, await RandomFileAsync(work.Folder("upload"), options.UploadMiB), null);
+
+    // What HTTP over loopback into a file costs on this machine before any of the platform's work: the bound any
+    // upload endpoint here lives under.
+    private static async Task<Paired> CeilingAsync(BenchOptions options, PlatformProcess platform, string file)
+    {
+        var target = Path.Combine(platform.DataFolder, "ceiling.bin");
+        await using var sink = await BareKestrel.StartSinkAsync(target);
+        using var http = new HttpClient { BaseAddress = sink.Base, Timeout = TimeSpan.FromMinutes(5) };
+        var mib = options.UploadMiB;
+        try
+        {
+            return await Paired.RunAsync(
+                options.UploadRuns,
+                async i =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
+                    {
+                        using var content = new StreamContent(source, 1 << 20);
+                        content.Headers.ContentLength = source.Length;
+                        using var response = await http.PatchAsync(new Uri("/sink", UriKind.Relative), content);
+                        response.EnsureSuccessStatusCode();
+                    }
+
+                    var rate = mib / clock.Elapsed.TotalSeconds;
+                    Say.Line($"upload {i + 1}/{options.UploadRuns}: bare Kestrel {Say.Number(rate, "0")} MiB/s");
+                    return rate;
+                },
+                i => CopyAsync(options, platform, file, i));
+        }
+        finally
+        {
+            File.Delete(target);
+        }
     }
 
     private static async Task<Paired> MeasureAsync(BenchOptions options, PlatformProcess platform, ApiClient api, string file, int? chunkSize)
@@ -55,21 +98,24 @@ public static class UploadBench
                 await api.DeleteVideoAsync(id);
                 return rate;
             },
-            async i =>
-            {
-                var target = Path.Combine(platform.DataFolder, "copy-baseline.bin");
-                var clock = Stopwatch.StartNew();
-                await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
-                await using (var copy = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
-                {
-                    await source.CopyToAsync(copy, 1 << 20);
-                }
+            i => CopyAsync(options, platform, file, i));
+    }
 
-                var rate = mib / clock.Elapsed.TotalSeconds;
-                File.Delete(target);
-                Say.Line($"upload {i + 1}/{options.UploadRuns}: file copy {Say.Number(rate, "0")} MiB/s");
-                return rate;
-            });
+    private static async Task<double> CopyAsync(BenchOptions options, PlatformProcess platform, string file, int i)
+    {
+        var mib = options.UploadMiB;
+        var target = Path.Combine(platform.DataFolder, "copy-baseline.bin");
+        var clock = Stopwatch.StartNew();
+        await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
+        await using (var copy = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+        {
+            await source.CopyToAsync(copy, 1 << 20);
+        }
+
+        var rate = mib / clock.Elapsed.TotalSeconds;
+        File.Delete(target);
+        Say.Line($"upload {i + 1}/{options.UploadRuns}: file copy {Say.Number(rate, "0")} MiB/s");
+        return rate;
     }
 
     // Random bytes: the upload completes, the probe rejects it in a moment, and no transcode disturbs later figures.

@@ -114,11 +114,16 @@ public static class PlatformSiloExtensions
                     o.ConnectionString = connectionString;
                 }));
                 configurator.ConfigurePartitioning(options.Streams.Queues);
+                configurator.ConfigurePullingAgent(o => o.Configure(a => a.GetQueueMsgsTimerPeriod = options.Streams.PollInterval));
             });
         }
         else
         {
-            silo.AddMemoryStreams(StreamNames.Provider, b => b.ConfigurePartitioning(options.Streams.Queues));
+            silo.AddMemoryStreams(StreamNames.Provider, b =>
+            {
+                b.ConfigurePartitioning(options.Streams.Queues);
+                b.ConfigurePullingAgent(o => o.Configure(a => a.GetQueueMsgsTimerPeriod = options.Streams.PollInterval));
+            });
         }
 
         return silo;

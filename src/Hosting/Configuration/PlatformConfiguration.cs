@@ -102,6 +102,11 @@ public static class PlatformConfiguration
             yield return $"{Full("Streams:Queues")} = {o.Streams.Queues} is not valid; allowed: 1..64";
         }
 
+        if (o.Streams.PollInterval < TimeSpan.FromMilliseconds(10) || o.Streams.PollInterval > TimeSpan.FromSeconds(10))
+        {
+            yield return $"{Full("Streams:PollInterval")} = {o.Streams.PollInterval} is not valid; allowed: 00:00:00.010..00:00:10";
+        }
+
         if (o.Storage.Provider == StorageProvider.FileSystem && string.IsNullOrWhiteSpace(o.Storage.FileSystem.Root))
         {
             yield return $"{Full("Storage:FileSystem:Root")} is required when {Full("Storage:Provider")} = FileSystem";

@@ -70,6 +70,7 @@ public sealed class PlatformConfigurationTests
     [InlineData("Clustering:SiloPort", "70000", "VideoPlatform:Clustering:SiloPort = 70000 is not valid; allowed: 1..65535")]
     [InlineData("Clustering:AdvertisedIp", "not-an-ip", "VideoPlatform:Clustering:AdvertisedIp = 'not-an-ip' is not an IP address")]
     [InlineData("Streams:Queues", "0", "VideoPlatform:Streams:Queues = 0 is not valid; allowed: 1..64")]
+    [InlineData("Streams:PollInterval", "00:00:00.001", "VideoPlatform:Streams:PollInterval = 00:00:00.0010000 is not valid; allowed: 00:00:00.010..00:00:10")]
     [InlineData("Telemetry:OtlpEndpoint", "collector", "VideoPlatform:Telemetry:OtlpEndpoint = 'collector' is not an absolute http(s) URL")]
     public void Validate_BadValue_NamesKey(string key, string value, string expected)
     {
