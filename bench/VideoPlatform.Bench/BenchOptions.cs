@@ -26,7 +26,7 @@ public sealed record BenchOptions
 
     public string Mode => Full ? "full" : "quick";
 
-    public int TranscodeClipSeconds => Full ? 10 : 5;
+    public int TranscodeClipSeconds => Full ? 10 : 4;
 
     public int TranscodeRuns => Full ? 3 : 2;
 
@@ -36,14 +36,14 @@ public sealed record BenchOptions
 
     public int UploadMiB => Full ? 512 : 128;
 
-    public int UploadRuns => Full ? 5 : 3;
+    public int UploadRuns => Full ? 5 : 2;
 
     /// <summary>3b needs a second platform on the S3 store: about 40 s more, so quick runs leave it out unless asked for.</summary>
     public bool RunS3 => Full || Only is not null;
 
     public TimeSpan LoadDuration => TimeSpan.FromSeconds(Full ? 5 : 2);
 
-    public int LoadRuns => 3;
+    public int LoadRuns => Full ? 3 : 2;
 
     public int LoadConnections => 16;
 
@@ -55,7 +55,7 @@ public sealed record BenchOptions
     /// <summary>Publisher counts of 6b, each step streaming for <see cref="PublishersStep"/>.</summary>
     public IReadOnlyList<int> PublisherCounts => Full ? [1, 2, 4, 8] : [1, 4];
 
-    public TimeSpan PublishersStep => TimeSpan.FromSeconds(Full ? 16 : 8);
+    public TimeSpan PublishersStep => TimeSpan.FromSeconds(Full ? 16 : 6);
 
     public bool Selected(string id) => Only is null || Only.Contains(id);
 
