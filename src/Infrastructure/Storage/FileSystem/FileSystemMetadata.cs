@@ -17,21 +17,8 @@ internal sealed record FileSystemMetadata(string ETag, string ContentType, long 
         await JsonSerializer.SerializeAsync(file, metadata, cancellationToken: cancellationToken);
     }
 
-    public static async Task<FileSystemMetadata?> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return await JsonSerializer.DeserializeAsync<FileSystemMetadata>(file, cancellationToken: cancellationToken);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or JsonException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
-    /// The same as <see cref="ReadAsync"/>, for the read path: a few hundred bytes read on every GET, where an
+    /// Null when the file is missing or unreadable. Read synchronously: a few hundred bytes, read on every GET, where an
     /// async read costs a thread-pool hop and two buffers more than the system calls themselves.
     /// </summary>
     public static FileSystemMetadata? Read(string path)

@@ -19,7 +19,7 @@ public sealed partial class FileSystemObjectStore
             }
 
             var key = _layout.KeyOf(path);
-            yield return FileSystemMetadata.Describe(key, data.Length, data.LastWriteTimeUtc, await ReadMetadataAsync(key, cancellationToken));
+            yield return FileSystemMetadata.Describe(key, data.Length, data.LastWriteTimeUtc, ReadMetadata(key));
         }
     }
 

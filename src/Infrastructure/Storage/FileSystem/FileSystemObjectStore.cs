@@ -51,7 +51,7 @@ public sealed partial class FileSystemObjectStore(string root, TimeProvider time
         {
             // Stat the open handle, not the path: a concurrent put may already have renamed a new file there.
             var info = FileSystemMetadata.Describe(
-                key, file.Length, File.GetLastWriteTimeUtc(file.SafeFileHandle), FileSystemMetadata.Read(_layout.MetaPath(key)));
+                key, file.Length, File.GetLastWriteTimeUtc(file.SafeFileHandle), ReadMetadata(key));
             if (range is not { } r)
             {
                 return new ObjectContent(info, file, 0, info.Length, file.SafeFileHandle);
@@ -68,12 +68,12 @@ public sealed partial class FileSystemObjectStore(string root, TimeProvider time
         }
     }
 
-    public async Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken = default)
+    public Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken = default)
     {
         var data = new FileInfo(_layout.ObjectPath(key));
-        return data.Exists
-            ? FileSystemMetadata.Describe(key, data.Length, data.LastWriteTimeUtc, await ReadMetadataAsync(key, cancellationToken))
-            : null;
+        return Task.FromResult(data.Exists
+            ? FileSystemMetadata.Describe(key, data.Length, data.LastWriteTimeUtc, ReadMetadata(key))
+            : null);
     }
 
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
@@ -104,8 +104,7 @@ public sealed partial class FileSystemObjectStore(string root, TimeProvider time
     private static FileStream CreateStagingFile(string path) =>
         new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
 
-    private Task<FileSystemMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken) =>
-        FileSystemMetadata.ReadAsync(_layout.MetaPath(key), cancellationToken);
+    private FileSystemMetadata? ReadMetadata(string key) => FileSystemMetadata.Read(_layout.MetaPath(key));
 
     /// <summary>Stamps the staged content with the clock, writes its metadata, and renames both into place.</summary>
     private async Task<ObjectInfo> PublishAsync(string key, string staged, string etag, string? contentType, CancellationToken cancellationToken)
