@@ -5,6 +5,7 @@ using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
+using VideoPlatform.Api.Transport;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
 
@@ -16,6 +17,7 @@ public static class ApiSetup
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddLargeSocketBuffers();
         services.AddProblemDetails();
         services.AddExceptionHandler<PlatformExceptionHandler>();
         // Unreadable bodies become exceptions in every environment, so PlatformExceptionHandler answers them with

@@ -2,7 +2,7 @@ using VideoPlatform.Api;
 using VideoPlatform.Hosting;
 using VideoPlatform.Hosting.Health;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = HostBuilders.Create(args);
 builder.AddPlatformClient();
 builder.AddApiServices();
 

@@ -2,7 +2,7 @@ using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting;
 using VideoPlatform.Hosting.Health;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = HostBuilders.Create(args);
 builder.AddPlatformSilo(SiloPool.General);
 
 var app = builder.Build();

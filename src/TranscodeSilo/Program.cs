@@ -4,7 +4,7 @@ using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting;
 using VideoPlatform.Hosting.Health;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = HostBuilders.Create(args);
 builder.AddPlatformSilo(SiloPool.Media);
 builder.Services.AddTranscodeWorker(builder.Configuration);
 builder.Services.AddLiveIngest(builder.Configuration);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using VideoPlatform.Api.Transport;
 using VideoPlatform.Bench.Tools;
 
 namespace VideoPlatform.Bench.Load;
@@ -21,11 +22,14 @@ public sealed class BareKestrel : IAsyncDisposable
     public Uri Base { get; }
 
     public static Task<BareKestrel> StartAsync(byte[] json) =>
-        StartAsync(app => app.MapGet("/api/videos/{id}", (string id) => Results.Bytes(json, "application/json; charset=utf-8")));
+        StartAsync(false, app => app.MapGet("/api/videos/{id}", (string id) => Results.Bytes(json, "application/json; charset=utf-8")));
 
-    /// <summary>PATCH /sink writes its body to <paramref name="file"/> through the same 1 MiB buffers as the copy baseline.</summary>
+    /// <summary>
+    /// PATCH /sink writes its body to <paramref name="file"/> through the same 1 MiB buffers as the copy baseline, on
+    /// the Api's socket buffers (256 KiB blocks), so it bounds what the Api's upload path can reach.
+    /// </summary>
     public static Task<BareKestrel> StartSinkAsync(string file) =>
-        StartAsync(app => app.MapMethods("/sink", ["PATCH"], async (HttpRequest request) =>
+        StartAsync(true, app => app.MapMethods("/sink", ["PATCH"], async (HttpRequest request) =>
         {
             await using (var target = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
             {
@@ -35,7 +39,7 @@ public sealed class BareKestrel : IAsyncDisposable
             return Results.NoContent();
         }));
 
-    private static async Task<BareKestrel> StartAsync(Action<WebApplication> routes)
+    private static async Task<BareKestrel> StartAsync(bool largeSocketBuffers, Action<WebApplication> routes)
     {
         var port = FreePorts.One();
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,6 +47,11 @@ public sealed class BareKestrel : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
+        if (largeSocketBuffers)
+        {
+            builder.Services.AddLargeSocketBuffers();
+        }
+
         var app = builder.Build();
         routes(app);
         await app.StartAsync();
