@@ -25,7 +25,7 @@ public static class PlatformHost
     /// <summary>A silo host of the given pool (general or media).</summary>
     public static PlatformOptions AddPlatformSilo(this WebApplicationBuilder builder, SiloPool pool)
     {
-        var options = builder.AddPlatformCommon(pool == SiloPool.Media ? "videoplatform-transcode-silo" : "videoplatform-silo");
+        var options = builder.AddPlatformCommon(pool == SiloPool.Media ? "videoplatform-transcode-silo" : "videoplatform-silo", prometheus: true);
         builder.UseOrleans(silo => silo.UsePlatform(options, pool));
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [PlatformHealthChecks.ReadyTag]);
         return options;
@@ -34,7 +34,7 @@ public static class PlatformHost
     /// <summary>The Api host: an Orleans client through the gateway.</summary>
     public static PlatformOptions AddPlatformClient(this WebApplicationBuilder builder)
     {
-        var options = builder.AddPlatformCommon("videoplatform-api");
+        var options = builder.AddPlatformCommon("videoplatform-api", prometheus: false);
         builder.UseOrleansClient(client => client.UsePlatform(options));
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [PlatformHealthChecks.ReadyTag]);
         return options;
@@ -50,7 +50,7 @@ public static class PlatformHost
         }
     }
 
-    private static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName)
+    private static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName, bool prometheus)
     {
         var options = PlatformConfiguration.LoadOrExit(builder.Configuration);
         // Quiet defaults: per-request framework logs cost more CPU than serving a playlist. Inserted first, so
@@ -85,7 +85,7 @@ public static class PlatformHost
         services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
         services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));
         services.AddPlatformReadiness(usesPostgres);
-        services.AddPlatformTelemetry(serviceName, options);
+        services.AddPlatformTelemetry(serviceName, options, prometheus && options.Telemetry.Prometheus);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 8)));
         return options;
     }

@@ -24,7 +24,7 @@ public static class JobTrace
         var encode = tools.FirstOrDefault(c => c.Kind == "encode");
         // The encode writes the poster and the storyboard tiles too; one small ffmpeg then lays the tiles out.
         var sprite = tools.LastOrDefault(c => c.Kind == "storyboard");
-        stages.Add(("queue wait (upload done to job start; the worker polls every 1 s)", o.ProcessingSeen - o.Uploaded, null, "video status via the Api"));
+        stages.Add(("queue wait (upload done to job start: enqueue, wake-up of the waiting worker, lease)", o.ProcessingSeen - o.Uploaded, null, "video status via the Api"));
         if (first is null || encode is null || sprite is null)
         {
             stages.Add(("job (no tool processes seen: not split)", o.ReadySeen - o.ProcessingSeen, null, "video status via the Api"));

@@ -46,6 +46,13 @@ public interface ITranscodeQueueGrain : IGrainWithStringKey
     [Alias("Pop")]
     Task<string?> Pop(string workerId);
 
+    /// <summary>
+    /// Returns once a job may run (true) or after <paramref name="max"/> (false): idle workers wait here instead of
+    /// polling, so a pushed job starts at once. Keep <paramref name="max"/> under the 30 s response timeout.
+    /// </summary>
+    [Alias("WaitForWork"), AlwaysInterleave]
+    Task<bool> WaitForWork(TimeSpan max, CancellationToken cancellationToken);
+
     [Alias("Remove")]
     Task Remove(string jobId);
 

@@ -8,6 +8,9 @@ public sealed class TranscodeQueueGrain(
     [PersistentState("queue")] IPersistentState<TranscodeQueueState> state,
     TimeProvider time) : Grain, ITranscodeQueueGrain
 {
+    // Completed (and replaced) on every push: wakes the workers waiting in WaitForWork.
+    private TaskCompletionSource pushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task Push(string jobId, DateTimeOffset notBefore)
     {
         var waiting = state.State.Waiting;
@@ -24,6 +27,34 @@ public sealed class TranscodeQueueGrain(
 
         waiting.Add(new QueuedJob(jobId, notBefore, time.GetUtcNow()));
         await state.WriteStateAsync();
+        pushed.TrySetResult();
+        pushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public async Task<bool> WaitForWork(TimeSpan max, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + max;
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var waiting = state.State.Waiting;
+            if (waiting.Exists(w => w.NotBefore <= now))
+            {
+                return true;
+            }
+
+            // A job in backoff becomes runnable at its NotBefore: wake then, even without a push.
+            var until = waiting.Count == 0 ? deadline : Min(deadline, waiting.Min(w => w.NotBefore));
+            if (until <= now || cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(until - now, time, stop.Token);
+            await Task.WhenAny(pushed.Task, delay);
+            await stop.CancelAsync();
+        }
     }
 
     public async Task<string?> Pop(string workerId)
@@ -65,6 +96,8 @@ public sealed class TranscodeQueueGrain(
         state.State.Running.Count,
         state.State.Waiting.Select(w => w.JobId).ToList(),
         new Dictionary<string, string>(state.State.Running)));
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static bool Replace(Dictionary<string, string> running, string jobId, string workerId)
     {

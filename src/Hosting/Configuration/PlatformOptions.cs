@@ -80,4 +80,7 @@ public sealed class S3StoreSettings
 public sealed class TelemetrySettings
 {
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>Silos serve their metrics at /metrics (Prometheus text) on their HTTP port. The Api never does: its port is public.</summary>
+    public bool Prometheus { get; set; } = true;
 }

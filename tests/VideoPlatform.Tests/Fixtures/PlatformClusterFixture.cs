@@ -49,7 +49,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["VideoPlatform:Transcode:Worker:Preset"] = "ultrafast",
-            ["VideoPlatform:Transcode:Worker:PollInterval"] = "00:00:00.200",
+            ["VideoPlatform:Transcode:Worker:ErrorBackoff"] = "00:00:01",
             ["VideoPlatform:Transcode:Worker:MaxConcurrentJobs"] = "1",
             ["VideoPlatform:Transcode:Worker:WorkRoot"] = Directory.CreateDirectory(Path.Combine(work.Path, siloName)).FullName,
         })

@@ -7,7 +7,7 @@ namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
 /// <summary>
 /// The media silo's transcode slots: each slot takes the oldest runnable job from the shared queue,
-/// runs it, and asks again. At most <see cref="TranscodeWorkerSettings.EffectiveConcurrency"/> jobs run here at once.
+/// runs it, and asks again; an idle slot waits in the queue grain until a job is pushed (no polling delay). At most <see cref="TranscodeWorkerSettings.EffectiveConcurrency"/> jobs run here at once.
 /// </summary>
 public sealed class TranscodeWorker(
     IGrainFactory grains,
@@ -39,7 +39,7 @@ public sealed class TranscodeWorker(
                 if (jobId is null)
                 {
                     metrics.QueueDepth((await queue.Stats()).Queued);
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    await queue.WaitForWork(settings.IdleWait, stoppingToken);
                     continue;
                 }
 
@@ -56,7 +56,7 @@ public sealed class TranscodeWorker(
                 logger.LogWarning(ex, "Transcode slot {Worker}: {Error}", workerId, ex.Message);
                 try
                 {
-                    await Task.Delay(settings.PollInterval * 5, time, stoppingToken);
+                    await Task.Delay(settings.ErrorBackoff, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

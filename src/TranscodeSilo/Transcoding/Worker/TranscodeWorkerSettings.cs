@@ -8,7 +8,11 @@ public sealed class TranscodeWorkerSettings
     /// <summary>FFmpeg jobs this media silo runs at once; 0 = from the core count (one per two cores, at least one).</summary>
     public int MaxConcurrentJobs { get; set; }
 
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long a slot waits after an error (cluster starting, queue unreachable) before asking again.</summary>
+    public TimeSpan ErrorBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an idle slot waits in the queue grain for a push before asking again (under the 30 s response timeout).</summary>
+    public TimeSpan IdleWait { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>x264 preset of every rung.</summary>
     public string Preset { get; set; } = "veryfast";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Tests.Fixtures;
 
@@ -60,5 +61,74 @@ public sealed class TranscodeQueueGrainTests(PlatformClusterFixture cluster)
 
         await queue.SetRunning("job", null);
         Assert.Equal(0, (await queue.Stats()).Running);
+    }
+
+    [Fact]
+    public async Task WaitForWork_WithARunnableJob_ReturnsAtOnce()
+    {
+        var queue = NewQueue();
+        await queue.Push("ready", TimeProvider.System.GetUtcNow());
+
+        var waited = Stopwatch.StartNew();
+        Assert.True(await queue.WaitForWork(TimeSpan.FromSeconds(25), CancellationToken.None));
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"took {waited.Elapsed}");
+    }
+
+    [Fact]
+    public async Task WaitForWork_WakesOnPush_LongBeforeItsLimit()
+    {
+        var queue = NewQueue();
+        var waited = Stopwatch.StartNew();
+        var waiting = queue.WaitForWork(TimeSpan.FromSeconds(25), CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted);
+
+        await queue.Push("pushed", TimeProvider.System.GetUtcNow());
+
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(12), $"took {waited.Elapsed}");
+        Assert.Equal("pushed", await queue.Pop("w"));
+    }
+
+    [Fact]
+    public async Task WaitForWork_EmptyQueue_ReturnsFalseAfterItsLimit()
+    {
+        var queue = NewQueue();
+        var waited = Stopwatch.StartNew();
+
+        Assert.False(await queue.WaitForWork(TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(250), $"returned after {waited.Elapsed}");
+    }
+
+    [Fact]
+    public async Task WaitForWork_JobInBackoff_WakesWhenItsTimeComes()
+    {
+        var queue = NewQueue();
+        await queue.Push("retry", TimeProvider.System.GetUtcNow().AddMilliseconds(500));
+
+        var waited = Stopwatch.StartNew();
+        Assert.True(await queue.WaitForWork(TimeSpan.FromSeconds(25), CancellationToken.None));
+        Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(400), $"woke after {waited.Elapsed}, before the backoff ended");
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(12), $"took {waited.Elapsed}");
+        Assert.Equal("retry", await queue.Pop("w"));
+    }
+
+    [Fact]
+    public async Task WaitForWork_Canceled_EndsTheWait()
+    {
+        var queue = NewQueue();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var waited = Stopwatch.StartNew();
+
+        try
+        {
+            Assert.False(await queue.WaitForWork(TimeSpan.FromSeconds(25), cancel.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            // Either answer ends the wait; what matters is that it ends now, not after 25 s.
+        }
+
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(12), $"took {waited.Elapsed}");
     }
 }
