@@ -13,4 +13,10 @@ public sealed class ChannelLiveSettings
 
     /// <summary>How long a finished session waits for its recording before the channel asks the media pool again.</summary>
     public TimeSpan RecordingRetry { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long an ended session's live playlists and segments stay in the store (after its recording, if any, is
+    /// built): players a few segments behind the live edge still fetch the last window and its ENDLIST.
+    /// </summary>
+    public TimeSpan EndedLinger { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -10,7 +10,7 @@ public sealed partial class ChannelGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Channel?.Status == ChannelStatus.Live || state.State.Pending.Count > 0)
+        if (HasWork)
         {
             StartTimer();
         }
@@ -101,14 +101,23 @@ public sealed partial class ChannelGrain
     {
         var removed = state.State.Pending.RemoveAll(p => p.Job.SessionId == sessionId);
         var channel = Channel;
+        // The recording is built (or nothing could be): the live objects go after the linger.
+        var linger = ScheduleLiveDeletion(sessionId);
+        if (!linger)
+        {
+            await store.DeletePrefixAsync($"live/{ChannelId}/{sessionId}/");
+        }
+
         if (succeeded && !channel.Recordings.Contains(videoId))
         {
             await SaveAsync(channel with { Recordings = [videoId, .. channel.Recordings] });
         }
-        else if (removed > 0)
+        else if (removed > 0 || linger)
         {
             await state.WriteStateAsync();
         }
+
+        StartTimer();
 
         logger.LogInformation("Channel {Channel}: recording of {Session} → {Video}: {Outcome}", ChannelId, sessionId, videoId, succeeded ? "ready" : "nothing recorded");
     }
@@ -133,7 +142,14 @@ public sealed partial class ChannelGrain
             await RequestRecordingAsync(pending.Job);
         }
 
-        if (state.State.Channel?.Status != ChannelStatus.Live && state.State.Pending.Count == 0)
+        foreach (var ended in state.State.Ended.Where(e => e.DeleteAt <= now).ToList())
+        {
+            await store.DeletePrefixAsync($"live/{ChannelId}/{ended.SessionId}/");
+            state.State.Ended.Remove(ended);
+            await state.WriteStateAsync();
+        }
+
+        if (!HasWork)
         {
             StopTimer();
             if (await this.GetReminder(LeaseReminder) is { } reminder)
@@ -168,10 +184,30 @@ public sealed partial class ChannelGrain
             };
             await RequestRecordingAsync(job);
         }
+        else if (ScheduleLiveDeletion(session.SessionId))
+        {
+            await state.WriteStateAsync();
+            StartTimer();
+        }
         else
         {
             await store.DeletePrefixAsync($"live/{ChannelId}/{session.SessionId}/");
         }
+    }
+
+    private bool HasWork => state.State.Channel?.Status == ChannelStatus.Live || state.State.Pending.Count > 0 || state.State.Ended.Count > 0;
+
+    /// <summary>Keeps the session's live objects for <see cref="ChannelLiveSettings.EndedLinger"/>; false when there is no linger (delete now).</summary>
+    private bool ScheduleLiveDeletion(string sessionId)
+    {
+        if (settings.EndedLinger <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        state.State.Ended.RemoveAll(e => e.SessionId == sessionId);
+        state.State.Ended.Add(new EndedLiveObjects(sessionId, time.GetUtcNow() + settings.EndedLinger));
+        return true;
     }
 
     private async Task RequestRecordingAsync(RecordingJob job)

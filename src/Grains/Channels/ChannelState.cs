@@ -9,7 +9,15 @@ public sealed class ChannelState
     [Id(1)] public byte[]? KeyHash { get; set; }
 
     [Id(2)] public List<PendingRecording> Pending { get; set; } = [];
+
+    /// <summary>Ended sessions whose live objects are kept a while for viewers still playing the last window.</summary>
+    [Id(3)] public List<EndedLiveObjects> Ended { get; set; } = [];
 }
+
+[GenerateSerializer, Immutable, Alias("VideoPlatform.EndedLiveObjects")]
+public sealed record EndedLiveObjects(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] DateTimeOffset DeleteAt);
 
 /// <summary>A finished session whose recording the media pool has not confirmed yet.</summary>
 [GenerateSerializer, Immutable, Alias("VideoPlatform.PendingRecording")]

@@ -54,6 +54,14 @@ public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutp
 
         var run = await publisher;
         Assert.True(run.Succeeded, run.StandardErrorTail);
+        // The streamer unpublished: the window players poll is closed and stays for them (the linger), tail included.
+        var mediaUrl = new Uri(masterUrl, variants[0]);
+        string? closed = null;
+        Assert.True(
+            await Eventually.WaitAsync(async () => (closed = await http.GetStringAsync(mediaUrl)).EndsWith("#EXT-X-ENDLIST\n", StringComparison.Ordinal), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100)),
+            $"no ENDLIST in the live playlist after the unpublish: {closed}");
+        var lastSegment = closed!.Split('\n').Last(l => l.EndsWith(".ts", StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(mediaUrl, lastSegment))).StatusCode);
         var ended = await LiveSteps.WaitForChannelAsync(http, id, LiveSteps.HasRecording, TimeSpan.FromSeconds(45), "idle with a recording");
         var videoId = ended.GetProperty("recordings")[0].GetString();
         var video = JsonDocument.Parse(await http.GetStringAsync($"/api/videos/{videoId}")).RootElement;
@@ -66,8 +74,34 @@ public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutp
         var vodMedia = await http.GetStringAsync(new Uri(new Uri(http.BaseAddress!, hls), "source/index.m3u8"));
         Assert.EndsWith("#EXT-X-ENDLIST\n", vodMedia, StringComparison.Ordinal);
         Assert.Equal("image/jpeg", (await http.GetAsync(video.GetProperty("playback").GetProperty("poster").GetString())).Content.Headers.ContentType?.MediaType);
-        Assert.Empty(await store.ListAsync($"live/{id}/").ToListAsync());
+        Assert.True(
+            await Eventually.WaitAsync(async () => !await store.ListAsync($"live/{id}/").AnyAsync(), TimeSpan.FromSeconds(30)),
+            "the live objects outlived the linger");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"/live/{id}/master.m3u8")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publish_NotRecorded_LiveObjectsOutliveTheSessionByTheLinger()
+    {
+        var (id, key) = await LiveSteps.CreateChannelAsync(http, "liveowner3", record: false);
+        var publisher = LiveSteps.PublishAsync(LiveSteps.IngestPort(cluster), key, seconds: 5);
+        string? session = null;
+        Assert.True(await Eventually.WaitAsync(
+            async () => (session = (await LiveSteps.ChannelAsync(http, id)).TryGetProperty("live", out var live) && live.ValueKind == JsonValueKind.Object ? live.GetProperty("sessionId").GetString() : null) is not null,
+            TimeSpan.FromSeconds(20)));
+        var run = await publisher;
+        Assert.True(run.Succeeded, run.StandardErrorTail);
+
+        var idle = await LiveSteps.WaitForChannelAsync(http, id, c => c.GetProperty("status").GetString() == "idle", TimeSpan.FromSeconds(20), "idle");
+        var ended = Stopwatch.StartNew();
+        var media = await http.GetStringAsync($"/live/{id}/{session}/source/live.m3u8");
+        Assert.EndsWith("#EXT-X-ENDLIST\n", media, StringComparison.Ordinal);
+        Assert.Equal(0, idle.GetProperty("recordings").GetArrayLength());
+
+        Assert.True(
+            await Eventually.WaitAsync(async () => !await store.ListAsync($"live/{id}/").AnyAsync(), TimeSpan.FromSeconds(30)),
+            "the live objects outlived the linger");
+        Assert.True(ended.Elapsed >= TimeSpan.FromSeconds(3), $"deleted {ended.Elapsed} after the session ended, before the 5 s linger");
     }
 
     [Fact]

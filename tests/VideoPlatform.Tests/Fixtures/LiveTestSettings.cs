@@ -26,5 +26,6 @@ public static class LiveTestSettings
         o.Lease = TimeSpan.FromSeconds(3);
         o.ReconnectGrace = TimeSpan.FromSeconds(3);
         o.RecordingRetry = TimeSpan.FromSeconds(20);
+        o.EndedLinger = TimeSpan.FromSeconds(5);
     }
 }

@@ -52,6 +52,10 @@ public sealed partial class IngestSession
             await sweeping;
             using var finalSweep = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             await publisher.SweepAsync(finalSweep.Token);
+            if (unpublished)
+            {
+                await publisher.EndAsync(finalSweep.Token);
+            }
             logger.LogInformation("Session {Session}: FFmpeg exit {Exit}, {Segments} segments in the store{Errors}",
                 context.SessionId, exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "killed", publisher.SegmentCount,
                 exit is 0 ? "" : $"; {ffmpeg.ErrorTail}");

@@ -20,6 +20,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
     private Task renewing = Task.CompletedTask;
     private long mediaBytes;
     private volatile bool leaseLost;
+    private volatile bool unpublished;
 
     public IngestSessionContext Context => context;
 
@@ -46,6 +47,9 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
     /// <summary>The publisher is gone: let FFmpeg finish, publish the last segments, then tell the channel how it ended.</summary>
     public async Task FinishAsync(SessionEnd how)
     {
+        // Read by the pump once the queue completes: a dropped publisher may resume this session, so only an
+        // unpublish ends the live playlists.
+        unpublished = how == SessionEnd.Unpublished;
         queue.Writer.TryComplete();
         await pump;
         await stopRenewing.CancelAsync();

@@ -6,9 +6,12 @@ namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
 /// <summary>Writes live and recorded playlists. Pure.</summary>
 public static class LivePlaylistWriter
 {
-    /// <summary>The sliding window viewers poll (last <paramref name="window"/> segments).</summary>
-    public static string Window(IReadOnlyList<LiveSegment> all, int window) =>
-        Media(all.Skip(Math.Max(0, all.Count - window)).ToList(), all, type: null, ended: false);
+    /// <summary>
+    /// The sliding window viewers poll (last <paramref name="window"/> segments); <paramref name="ended"/> once the
+    /// streamer unpublished, so players play out the window and stop instead of polling a playlist that went away.
+    /// </summary>
+    public static string Window(IReadOnlyList<LiveSegment> all, int window, bool ended = false) =>
+        Media(all.Skip(Math.Max(0, all.Count - window)).ToList(), all, type: null, ended);
 
     /// <summary>Every segment so far (an EVENT playlist): the index a recording is built from, even after a crash.</summary>
     public static string Event(IReadOnlyList<LiveSegment> all) => Media(all, all, "EVENT", ended: false);

@@ -55,6 +55,15 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
         return published;
     }
 
+    /// <summary>The streamer unpublished: each rung's window gets its ENDLIST (after the final sweep).</summary>
+    public async Task EndAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (name, progress) in rungs.Where(r => r.Value.All.Count > 0))
+        {
+            await PutTextAsync($"{Prefix}{name}/live.m3u8", LivePlaylistWriter.Window(progress.All, window, ended: true), cancellationToken);
+        }
+    }
+
     private async Task<int> SweepRungAsync(string name, RungProgress progress, CancellationToken cancellationToken)
     {
         var local = Path.Combine(workFolder, name, "index.m3u8");

@@ -9,7 +9,8 @@ namespace VideoPlatform.TranscodeSilo.Ingest.Recording;
 
 /// <summary>
 /// Builds the recording of one finished session and hands it to the video grain as a Ready video owned by the
-/// channel's owner; then removes the live objects and tells the channel. Idempotent: the channel retries until told.
+/// channel's owner, then tells the channel (which removes the live objects after its linger). Idempotent: the
+/// channel retries until told.
 /// </summary>
 [MediaPool]
 public sealed class LiveRecordingGrain(IObjectStore store, ILogger<LiveRecordingGrain> logger) : Grain, IRecordingGrain
@@ -33,7 +34,6 @@ public sealed class LiveRecordingGrain(IObjectStore store, ILogger<LiveRecording
             var output = await new RecordingBuilder(store, MediaTools.Default).BuildAsync(job, timeout.Token);
             if (output is null)
             {
-                await store.DeletePrefixAsync($"live/{job.ChannelId}/{job.SessionId}/");
                 await channel.RecordingFinished(job.SessionId, job.VideoId, succeeded: false);
                 return;
             }
@@ -44,7 +44,6 @@ public sealed class LiveRecordingGrain(IObjectStore store, ILogger<LiveRecording
             }
 
             await video.ImportRecording(output);
-            await store.DeletePrefixAsync($"live/{job.ChannelId}/{job.SessionId}/");
             await channel.RecordingFinished(job.SessionId, job.VideoId, succeeded: true);
             logger.LogInformation("Recording of session {Session} is video {Video} ({Duration:0.0} s)", job.SessionId, job.VideoId, output.Source.DurationSeconds);
         }

@@ -42,6 +42,17 @@ public sealed class LivePlaylistTests
     }
 
     [Fact]
+    public void Window_Ended_KeepsTheLastWindowAndClosesIt()
+    {
+        var text = LivePlaylistWriter.Window(Segments(10), 3, ended: true);
+
+        Assert.Equal(
+            "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:7\n#EXT-X-INDEPENDENT-SEGMENTS\n"
+            + "#EXTINF:2.000,\nseg_00007.ts\n#EXTINF:2.000,\nseg_00008.ts\n#EXTINF:2.000,\nseg_00009.ts\n#EXT-X-ENDLIST\n",
+            text);
+    }
+
+    [Fact]
     public void Window_AfterResumeBeforeWindow_CountsDiscontinuitySequence()
     {
         var text = LivePlaylistWriter.Window(Segments(10, discontinuityAt: 4), 3);
