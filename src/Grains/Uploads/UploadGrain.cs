@@ -147,6 +147,7 @@ public sealed class UploadGrain(
             Status = completed ? UploadStateMachine.Fire(upload.Status, UploadTrigger.LastByteLanded) : upload.Status,
         };
         state.State.Upload = upload;
+        state.State.SourceKey = commit.SourceKey ?? state.State.SourceKey;
         // This write is due anyway: it also stretches the persisted lease so that the next PATCH needs none of its own.
         var length = current!.Length;
         current = null;
@@ -156,7 +157,9 @@ public sealed class UploadGrain(
         var video = GrainFactory.GetGrain<IVideoGrain>(upload.VideoId);
         if (completed)
         {
-            await video.CompleteUpload(new UploadedSource(commit.SourceKey!, upload.Length, upload.FileName, null));
+            // Should this silo die before the video hears of it, the reminder (now due in a minute) tells it again.
+            await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await TellVideoAsync(upload);
             await UnregisterExpiryAsync();
         }
         else if ((upload.Length == 0 ? 100 : (int)(upload.Offset * 100 / upload.Length)) is var percent && percent != reportedPercent)
@@ -199,12 +202,28 @@ public sealed class UploadGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (Upload is { Status: UploadStatus.Completed } completed && state.State.SourceKey is not null)
+        {
+            try
+            {
+                await TellVideoAsync(completed);
+            }
+            catch (Exception ex) when (ex is IllegalTransitionException or VideoNotFoundException)
+            {
+                logger.LogInformation("Upload {UploadId}: video {VideoId} no longer takes its source ({Error})", completed.UploadId, completed.VideoId, ex.Message);
+            }
+        }
+
         await ExpireIfDueAsync();
         if (Upload is null || Upload.Status != UploadStatus.Active)
         {
             await UnregisterExpiryAsync();
         }
     }
+
+    private async Task TellVideoAsync(UploadInfo upload) =>
+        await GrainFactory.GetGrain<IVideoGrain>(upload.VideoId)
+            .CompleteUpload(new UploadedSource(state.State.SourceKey!, upload.Length, upload.FileName, null));
 
     private bool Holds(Guid token) =>
         Upload is { Status: UploadStatus.Active } && current?.Token == token;
@@ -280,4 +299,7 @@ public sealed class UploadState
     [Id(1)] public TimeSpan Expiration { get; set; }
     [Id(2)] public Guid? LeaseToken { get; set; }
     [Id(3)] public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>Where the bytes landed, once all did: what the video is told (again, after a crash) on completion.</summary>
+    [Id(4)] public string? SourceKey { get; set; }
 }

@@ -95,6 +95,17 @@ public sealed class VideoGrain(
 
     public async Task<VideoDetails> CompleteUpload(UploadedSource source)
     {
+        if (state.State.Video is { } told && told.SourceKey == source.SourceKey && told.Status is not (VideoStatus.Created or VideoStatus.Uploading))
+        {
+            // Told again (the upload grain re-drives this after a crash): the job may be all that is missing.
+            if (told.Status == VideoStatus.Uploaded)
+            {
+                await GrainFactory.GetGrain<ITranscodeJobGrain>(told.Id).Enqueue(new TranscodeRequest(told.Id, source.SourceKey, source.Size));
+            }
+
+            return told;
+        }
+
         var video = await FireAsync(VideoTrigger.UploadCompleted, v => v with
         {
             Progress = 100,

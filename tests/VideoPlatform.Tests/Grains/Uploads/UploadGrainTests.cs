@@ -127,6 +127,35 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     }
 
     [Fact]
+    public async Task CompleteUpload_ToldAgainWithTheSameSource_IsANoOp()
+    {
+        var (grain, videoId) = await CreateAsync(10);
+        var grant = await grain.BeginPatch(0, 10, Lease);
+        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+        var video = cluster.Client.GetGrain<IVideoGrain>(videoId);
+
+        // What the upload grain's reminder does after a crash between its own write and the video's.
+        var again = await video.CompleteUpload(new UploadedSource(UploadKeys.Source(videoId), 10, "clip.mp4", null));
+
+        Assert.NotEqual(VideoStatus.Uploading, again.Status);
+        Assert.Equal(UploadKeys.Source(videoId), again.SourceKey);
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => video.CompleteUpload(new UploadedSource("sources/other", 10, "clip.mp4", null)));
+    }
+
+    [Fact]
+    public async Task Reminder_CompletedUpload_TellsTheVideoAgainHarmlessly()
+    {
+        var (grain, videoId) = await CreateAsync(10);
+        var grant = await grain.BeginPatch(0, 10, Lease);
+        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+
+        await grain.Cast<IRemindable>().ReceiveReminder("upload-expiry", default);
+
+        Assert.Equal(UploadStatus.Completed, (await grain.Get())!.Status);
+        Assert.NotEqual(VideoStatus.Uploading, (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
+    }
+
+    [Fact]
     public async Task Terminate_Active_FreesStagedBytesAndRefusesPatches()
     {
         var (grain, _) = await CreateAsync(100);
