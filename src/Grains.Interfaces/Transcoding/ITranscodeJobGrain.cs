@@ -13,6 +13,13 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     [Alias("Enqueue")]
     Task Enqueue(TranscodeRequest request);
 
+    /// <summary>
+    /// <see cref="Enqueue"/> without waiting: for a video grain re-told of its upload, whose job may at that moment be
+    /// calling the video (a running job reports to it), which would deadlock an awaited call.
+    /// </summary>
+    [Alias("EnsureQueued"), OneWay]
+    Task EnsureQueued(TranscodeRequest request);
+
     /// <summary>Null when the job is no longer waiting (canceled, taken by another worker, finished).</summary>
     [Alias("Start")]
     Task<TranscodeTicket?> Start(string workerId);

@@ -50,6 +50,8 @@ public sealed class TranscodeJobGrain(
         await Queue.Push(JobId, now);
     }
 
+    public Task EnsureQueued(TranscodeRequest request) => Enqueue(request);
+
     public async Task<TranscodeTicket?> Start(string workerId)
     {
         var s = state.State;

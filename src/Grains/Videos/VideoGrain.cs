@@ -100,7 +100,7 @@ public sealed class VideoGrain(
             // Told again (the upload grain re-drives this after a crash): the job may be all that is missing.
             if (told.Status == VideoStatus.Uploaded)
             {
-                await GrainFactory.GetGrain<ITranscodeJobGrain>(told.Id).Enqueue(new TranscodeRequest(told.Id, source.SourceKey, source.Size));
+                await GrainFactory.GetGrain<ITranscodeJobGrain>(told.Id).EnsureQueued(new TranscodeRequest(told.Id, source.SourceKey, source.Size));
             }
 
             return told;
