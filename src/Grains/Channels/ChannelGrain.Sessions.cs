@@ -102,12 +102,7 @@ public sealed partial class ChannelGrain
         var removed = state.State.Pending.RemoveAll(p => p.Job.SessionId == sessionId);
         var channel = Channel;
         // The recording is built (or nothing could be): the live objects go after the linger.
-        var linger = ScheduleLiveDeletion(sessionId);
-        if (!linger)
-        {
-            await store.DeletePrefixAsync($"live/{ChannelId}/{sessionId}/");
-        }
-
+        var linger = await RetireLiveObjectsAsync(sessionId);
         if (succeeded && !channel.Recordings.Contains(videoId))
         {
             await SaveAsync(channel with { Recordings = [videoId, .. channel.Recordings] });
@@ -116,8 +111,6 @@ public sealed partial class ChannelGrain
         {
             await state.WriteStateAsync();
         }
-
-        StartTimer();
 
         logger.LogInformation("Channel {Channel}: recording of {Session} → {Video}: {Outcome}", ChannelId, sessionId, videoId, succeeded ? "ready" : "nothing recorded");
     }
@@ -142,10 +135,15 @@ public sealed partial class ChannelGrain
             await RequestRecordingAsync(pending.Job);
         }
 
-        foreach (var ended in state.State.Ended.Where(e => e.DeleteAt <= now).ToList())
+        var due = state.State.Ended.Where(e => e.DeleteAt <= now).ToList();
+        foreach (var ended in due)
         {
-            await store.DeletePrefixAsync($"live/{ChannelId}/{ended.SessionId}/");
+            await store.DeletePrefixAsync(LivePrefix(ended.SessionId));
             state.State.Ended.Remove(ended);
+        }
+
+        if (due.Count > 0)
+        {
             await state.WriteStateAsync();
         }
 
@@ -184,29 +182,31 @@ public sealed partial class ChannelGrain
             };
             await RequestRecordingAsync(job);
         }
-        else if (ScheduleLiveDeletion(session.SessionId))
+        else if (await RetireLiveObjectsAsync(session.SessionId))
         {
             await state.WriteStateAsync();
-            StartTimer();
-        }
-        else
-        {
-            await store.DeletePrefixAsync($"live/{ChannelId}/{session.SessionId}/");
         }
     }
 
     private bool HasWork => state.State.Channel?.Status == ChannelStatus.Live || state.State.Pending.Count > 0 || state.State.Ended.Count > 0;
 
-    /// <summary>Keeps the session's live objects for <see cref="ChannelLiveSettings.EndedLinger"/>; false when there is no linger (delete now).</summary>
-    private bool ScheduleLiveDeletion(string sessionId)
+    private string LivePrefix(string sessionId) => $"live/{ChannelId}/{sessionId}/";
+
+    /// <summary>
+    /// An ended session's live objects: kept for <see cref="ChannelLiveSettings.EndedLinger"/> (true: the state
+    /// changed and the caller writes it; the timer deletes them later), or deleted now when there is no linger.
+    /// </summary>
+    private async Task<bool> RetireLiveObjectsAsync(string sessionId)
     {
         if (settings.EndedLinger <= TimeSpan.Zero)
         {
+            await store.DeletePrefixAsync(LivePrefix(sessionId));
             return false;
         }
 
         state.State.Ended.RemoveAll(e => e.SessionId == sessionId);
         state.State.Ended.Add(new EndedLiveObjects(sessionId, time.GetUtcNow() + settings.EndedLinger));
+        StartTimer();
         return true;
     }
 

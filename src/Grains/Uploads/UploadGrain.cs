@@ -154,7 +154,6 @@ public sealed class UploadGrain(
         state.State.LeaseUntil = Max(state.State.LeaseUntil, Now + (2 * length));
         await state.WriteStateAsync();
 
-        var video = GrainFactory.GetGrain<IVideoGrain>(upload.VideoId);
         if (completed)
         {
             // Should this silo die before the video hears of it, the reminder (now due in a minute) tells it again.
@@ -166,7 +165,7 @@ public sealed class UploadGrain(
         {
             // One-way and only on a new percent: the PATCH does not wait for the video's own state write.
             reportedPercent = percent;
-            await video.ReportUploadProgress(percent);
+            await GrainFactory.GetGrain<IVideoGrain>(upload.VideoId).ReportUploadProgress(percent);
         }
 
         return upload;

@@ -7,7 +7,8 @@ namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
 /// <summary>
 /// The media silo's transcode slots: each slot takes the oldest runnable job from the shared queue,
-/// runs it, and asks again; an idle slot waits in the queue grain until a job is pushed (no polling delay). At most <see cref="TranscodeWorkerSettings.EffectiveConcurrency"/> jobs run here at once.
+/// runs it, and asks again; an idle slot waits in the queue grain until a job is pushed (no polling delay).
+/// At most <see cref="TranscodeWorkerSettings.EffectiveConcurrency"/> jobs run here at once.
 /// </summary>
 public sealed class TranscodeWorker(
     IGrainFactory grains,
