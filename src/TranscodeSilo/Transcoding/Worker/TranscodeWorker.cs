@@ -40,7 +40,7 @@ public sealed class TranscodeWorker(
                 if (jobId is null)
                 {
                     metrics.QueueDepth((await queue.Stats()).Queued);
-                    await queue.WaitForWork(settings.IdleWait, stoppingToken);
+                    await queue.WaitForWork(settings.EffectiveIdleWait, stoppingToken);
                     continue;
                 }
 
@@ -57,7 +57,7 @@ public sealed class TranscodeWorker(
                 logger.LogWarning(ex, "Transcode slot {Worker}: {Error}", workerId, ex.Message);
                 try
                 {
-                    await Task.Delay(settings.ErrorBackoff, time, stoppingToken);
+                    await Task.Delay(settings.EffectiveErrorBackoff, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

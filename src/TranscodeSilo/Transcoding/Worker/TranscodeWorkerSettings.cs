@@ -24,5 +24,13 @@ public sealed class TranscodeWorkerSettings
 
     public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary><see cref="IdleWait"/> kept within 0.1-25 s: zero would spin on the queue grain, 30 s meets the response timeout.</summary>
+    public TimeSpan EffectiveIdleWait => Clamp(IdleWait, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(25));
+
+    /// <summary><see cref="ErrorBackoff"/>, at least 0.1 s (and at most 5 min) so a failing slot never spins.</summary>
+    public TimeSpan EffectiveErrorBackoff => Clamp(ErrorBackoff, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+
     public int EffectiveConcurrency => MaxConcurrentJobs > 0 ? MaxConcurrentJobs : Math.Max(1, Environment.ProcessorCount / 2);
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 }
