@@ -62,6 +62,8 @@ public static class PlatformHost
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Warning",
+                // Orleans' placement runs through a Polly pipeline that logs two lines per placement at Information.
+                ["Logging:LogLevel:Polly"] = "Warning",
             },
         });
         builder.Logging.AddSimpleConsole(o =>
