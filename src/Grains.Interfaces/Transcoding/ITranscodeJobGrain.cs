@@ -27,6 +27,13 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     [Alias("Renew")]
     Task<LeaseStatus> Renew(string workerId, int progress);
 
+    /// <summary>
+    /// Between renewals (every second or so while it changes): progress for the video, kept in memory only, and the
+    /// answer a worker needs to stop FFmpeg at once when the video was deleted, without waiting for its next renewal.
+    /// </summary>
+    [Alias("ReportProgress")]
+    Task<LeaseStatus> ReportProgress(string workerId, int progress);
+
     [Alias("Succeed")]
     Task Succeed(string workerId, TranscodeOutput output);
 

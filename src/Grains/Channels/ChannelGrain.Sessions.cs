@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VideoPlatform.Infrastructure.Storage;
 
 namespace VideoPlatform.Grains.Channels;
 
@@ -128,6 +129,15 @@ public sealed partial class ChannelGrain
         {
             logger.LogWarning("Channel {Channel}: session {Session} ends: {Why}", ChannelId, session.SessionId, why);
             await EndSessionAsync(ChannelTrigger.End, why);
+            // No ingest is left to write the end of the live windows (an unpublish has its ingest do that).
+            try
+            {
+                await CloseLiveWindowsAsync(session.SessionId);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or Amazon.Runtime.AmazonServiceException)
+            {
+                logger.LogWarning(ex, "Channel {Channel}: could not close the live playlists of {Session}", ChannelId, session.SessionId);
+            }
         }
 
         foreach (var pending in state.State.Pending.Where(p => now - p.RequestedAt > settings.RecordingRetry).ToList())
@@ -208,6 +218,35 @@ public sealed partial class ChannelGrain
         state.State.Ended.Add(new EndedLiveObjects(sessionId, time.GetUtcNow() + settings.EndedLinger));
         StartTimer();
         return true;
+    }
+
+    private async Task CloseLiveWindowsAsync(string sessionId)
+    {
+        await foreach (var item in store.ListAsync(LivePrefix(sessionId)))
+        {
+            if (!LivePlaylistEnd.IsWindow(item.Key))
+            {
+                continue;
+            }
+
+            string text;
+            await using (var content = await store.GetAsync(item.Key))
+            {
+                if (content is null)
+                {
+                    continue;
+                }
+
+                using var reader = new StreamReader(content.Stream);
+                text = await reader.ReadToEndAsync();
+            }
+
+            if (LivePlaylistEnd.Close(text) is { } closed)
+            {
+                using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(closed));
+                await store.PutAsync(item.Key, body, MediaContentTypes.For(item.Key));
+            }
+        }
     }
 
     private async Task RequestRecordingAsync(RecordingJob job)

@@ -77,6 +77,20 @@ public sealed class TranscodeJobGrain(
 
     public async Task<LeaseStatus> Renew(string workerId, int progress)
     {
+        if (await ForwardProgressAsync(workerId, progress) is var status && status != LeaseStatus.Ok)
+        {
+            return status;
+        }
+
+        state.State.LeaseUntil = time.GetUtcNow() + settings.Lease;
+        await state.WriteStateAsync();
+        return LeaseStatus.Ok;
+    }
+
+    public Task<LeaseStatus> ReportProgress(string workerId, int progress) => ForwardProgressAsync(workerId, progress);
+
+    private async Task<LeaseStatus> ForwardProgressAsync(string workerId, int progress)
+    {
         var s = state.State;
         if (s.Status == TranscodeJobStatus.Canceled)
         {
@@ -88,14 +102,12 @@ public sealed class TranscodeJobGrain(
             return LeaseStatus.Lost;
         }
 
-        s.LeaseUntil = time.GetUtcNow() + settings.Lease;
         if (progress != s.Progress)
         {
             s.Progress = progress;
             await Video.ReportProcessingProgress(progress);
         }
 
-        await state.WriteStateAsync();
         return LeaseStatus.Ok;
     }
 

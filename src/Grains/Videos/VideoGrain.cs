@@ -119,13 +119,18 @@ public sealed class VideoGrain(
     public async Task StartProcessing(string jobId) =>
         await FireAsync(VideoTrigger.ProcessingStarted, v => v with { Progress = 0, Failure = null });
 
-    public async Task ReportProcessingProgress(int percent)
+    /// <summary>
+    /// In memory only: the worker reports about once a second, and progress is advisory. The next transition's write
+    /// persists the latest value; a reactivation in between shows the last persisted one until the next report.
+    /// </summary>
+    public Task ReportProcessingProgress(int percent)
     {
         if (state.State.Video is { Status: VideoStatus.Processing } video && percent != video.Progress)
         {
             state.State.Video = video with { Progress = Math.Clamp(percent, 0, 100) };
-            await state.WriteStateAsync();
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task CompleteProcessing(TranscodeOutput output)

@@ -108,13 +108,31 @@ public sealed class TranscodeJobRunner(
 
     private async Task RenewAsync(ITranscodeJobGrain job, string workerId, TimeSpan lease, LatestProgress progress, CancellationTokenSource abort)
     {
-        var period = TimeSpan.FromTicks(Math.Max(lease.Ticks / 3, TimeSpan.FromMilliseconds(200).Ticks));
-        using var timer = new PeriodicTimer(period);
+        using var timer = new PeriodicTimer(JobReporting.Tick(settings.EffectiveProgressInterval, lease));
+        var sinceRenewal = Stopwatch.StartNew();
         try
         {
             while (await timer.WaitForNextTickAsync(abort.Token))
             {
-                var status = await job.Renew(workerId, progress.Percent);
+                var report = JobReporting.Next(sinceRenewal.Elapsed, lease);
+                LeaseStatus status;
+                if (report == JobReport.Renew)
+                {
+                    status = await job.Renew(workerId, progress.Percent);
+                    sinceRenewal.Restart();
+                }
+                else
+                {
+                    try
+                    {
+                        status = await job.ReportProgress(workerId, progress.Percent);
+                    }
+                    catch (Exception ex) when (ex is TimeoutException or OrleansException)
+                    {
+                        continue; // only a renewal that fails gives the job up; a lost report is just a late bar
+                    }
+                }
+
                 if (status != LeaseStatus.Ok)
                 {
                     logger.LogInformation("Job {JobId}: lease {Status}; stopping FFmpeg", job.GetPrimaryKeyString(), status);

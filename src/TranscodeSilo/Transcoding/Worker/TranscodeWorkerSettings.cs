@@ -19,6 +19,12 @@ public sealed class TranscodeWorkerSettings
 
     public int? Threads { get; set; }
 
+    /// <summary>
+    /// How often a running job tells its job grain how far it is (between lease renewals); the answer also stops
+    /// FFmpeg when the video was deleted. Kept within 0.1-10 s.
+    /// </summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Parent of the per-job temp folders; empty = the system temp folder.</summary>
     public string? WorkRoot { get; set; }
 
@@ -29,6 +35,8 @@ public sealed class TranscodeWorkerSettings
 
     /// <summary><see cref="ErrorBackoff"/>, at least 0.1 s (and at most 5 min) so a failing slot never spins.</summary>
     public TimeSpan EffectiveErrorBackoff => Clamp(ErrorBackoff, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+
+    public TimeSpan EffectiveProgressInterval => Clamp(ProgressInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
 
     public int EffectiveConcurrency => MaxConcurrentJobs > 0 ? MaxConcurrentJobs : Math.Max(1, Environment.ProcessorCount / 2);
 

@@ -26,4 +26,15 @@ public sealed class TranscodeWorkerSettingsTests
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), settings.EffectiveErrorBackoff);
     }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(1000, 1000)]
+    [InlineData(60_000, 10_000)]
+    public void EffectiveProgressInterval_NeitherFloodsNorFallsSilent(int configuredMs, int expectedMs)
+    {
+        var settings = new TranscodeWorkerSettings { ProgressInterval = TimeSpan.FromMilliseconds(configuredMs) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), settings.EffectiveProgressInterval);
+    }
 }
