@@ -48,6 +48,39 @@ public sealed class UploadBodyStream(Stream inner, long limit, IncrementalHash? 
         return read;
     }
 
+    /// <summary>
+    /// Hands the body to <paramref name="destination"/> as Kestrel received it: its request stream writes each buffered
+    /// segment straight to the destination, which saves copying every byte into an intermediate buffer first. Counting,
+    /// the limit and the checksum are applied per segment before it is written. Failures of the destination itself
+    /// (the disk) are not the body's failure: they propagate without <see cref="Failure"/> set.
+    /// </summary>
+    public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
+    {
+        var sink = new Sink(this, destination);
+        try
+        {
+            await inner.CopyToAsync(sink, bufferSize, cancellationToken);
+        }
+        catch (Exception ex) when (!sink.DestinationFailed)
+        {
+            Failure ??= ex;
+            throw;
+        }
+    }
+
+    private void Accept(ReadOnlySpan<byte> segment)
+    {
+        if (BytesRead + segment.Length > limit)
+        {
+            TooLarge = true;
+            Failure = new InvalidOperationException($"The body is longer than the {limit} bytes the upload lacks");
+            throw Failure;
+        }
+
+        hash?.AppendData(segment);
+        BytesRead += segment.Length;
+    }
+
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
@@ -62,4 +95,45 @@ public sealed class UploadBodyStream(Stream inner, long limit, IncrementalHash? 
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>The write side of <see cref="CopyToAsync(Stream, int, CancellationToken)"/>: checks a segment, then writes it on.</summary>
+    private sealed class Sink(UploadBodyStream body, Stream destination) : Stream
+    {
+        public bool DestinationFailed { get; private set; }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            body.Accept(buffer.Span);
+            try
+            {
+                await destination.WriteAsync(buffer, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                DestinationFailed = true;
+                throw;
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("Write the body asynchronously");
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => destination.FlushAsync(cancellationToken);
+
+        public override void Flush() => destination.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

@@ -34,7 +34,8 @@ public sealed partial class FileSystemObjectStore : IAppendableObjectStore
             file.Seek(offset, SeekOrigin.Begin);
             // The metadata describes a published object; an appended one derives its ETag from length and time.
             FileSystemFolders.DeleteQuietly(_layout.MetaPath(key));
-            await HashingCopy.CopyAsync(content, file, null, [], cancellationToken);
+            // CopyToAsync, not a read loop: a request body stream can then write its received segments straight in.
+            await content.CopyToAsync(file, HashingCopy.BufferSize, cancellationToken);
             return file.Length;
         }
     }

@@ -6,7 +6,7 @@ namespace VideoPlatform.Infrastructure.Storage.FileSystem;
 internal static class HashingCopy
 {
     // Large enough that a fast request body lands in few write calls (Kestrel buffers up to 1 MiB of it).
-    private const int BufferSize = 1024 * 1024;
+    public const int BufferSize = 1024 * 1024;
 
     /// <summary>
     /// Streams <paramref name="source"/> into <paramref name="destination"/> through a fixed buffer, feeding every hash.
