@@ -9,7 +9,7 @@ public static class AdminApi
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Auth.AuthSetup.AdminPolicy);
         group.MapGet("/transcode", async (IClusterClient grains) =>
-            TypedResults.Ok(await grains.GetGrain<ITranscodeQueueGrain>("default").Stats()))
+            TypedResults.Ok(await grains.GetGrain<ITranscodeQueueGrain>(TranscodeQueue.Key).Stats()))
             .WithName("TranscodeQueue");
         group.MapGet("/transcode/jobs/{videoId}", async (string videoId, IClusterClient grains) =>
             await grains.GetGrain<ITranscodeJobGrain>(videoId).Get() is { } job

@@ -49,7 +49,7 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     Task<TranscodeJobInfo?> Get();
 }
 
-/// <summary>The FIFO of waiting jobs shared by every media silo (key "default").</summary>
+/// <summary>The FIFO of waiting jobs shared by every media silo (key <see cref="TranscodeQueue.Key"/>).</summary>
 [Alias("VideoPlatform.ITranscodeQueueGrain")]
 public interface ITranscodeQueueGrain : IGrainWithStringKey
 {
@@ -75,4 +75,10 @@ public interface ITranscodeQueueGrain : IGrainWithStringKey
 
     [Alias("Stats"), ReadOnly]
     Task<TranscodeQueueStats> Stats();
+}
+
+public static class TranscodeQueue
+{
+    /// <summary>The one queue every media silo serves.</summary>
+    public const string Key = "default";
 }

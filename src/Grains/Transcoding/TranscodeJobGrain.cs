@@ -22,7 +22,7 @@ public sealed class TranscodeJobGrain(
 
     private string JobId => this.GetPrimaryKeyString();
 
-    private ITranscodeQueueGrain Queue => GrainFactory.GetGrain<ITranscodeQueueGrain>("default");
+    private ITranscodeQueueGrain Queue => GrainFactory.GetGrain<ITranscodeQueueGrain>(TranscodeQueue.Key);
 
     private IVideoGrain Video => GrainFactory.GetGrain<IVideoGrain>(state.State.Request!.VideoId);
 

@@ -6,10 +6,34 @@ namespace VideoPlatform.Grains.Transcoding;
 /// </summary>
 public sealed class TranscodeQueueGrain(
     [PersistentState("queue")] IPersistentState<TranscodeQueueState> state,
+    TranscodeQueueGauge gauge,
     TimeProvider time) : Grain, ITranscodeQueueGrain
 {
     // Completed (and replaced) on every push: wakes the workers waiting in WaitForWork.
     private TaskCompletionSource pushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Only the platform's queue drives the gauge (tests make queues of their own).
+    private bool Reports => this.GetPrimaryKeyString() == TranscodeQueue.Key;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Reports)
+        {
+            gauge.Set(state.State.Waiting.Count);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (Reports)
+        {
+            gauge.Clear();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task Push(string jobId, DateTimeOffset notBefore)
     {
@@ -26,7 +50,7 @@ public sealed class TranscodeQueueGrain(
         }
 
         waiting.Add(new QueuedJob(jobId, notBefore, time.GetUtcNow()));
-        await state.WriteStateAsync();
+        await SaveAsync();
         pushed.TrySetResult();
         pushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -69,7 +93,7 @@ public sealed class TranscodeQueueGrain(
 
         var job = waiting[next];
         waiting.RemoveAt(next);
-        await state.WriteStateAsync();
+        await SaveAsync();
         return job.JobId;
     }
 
@@ -77,7 +101,7 @@ public sealed class TranscodeQueueGrain(
     {
         if (state.State.Waiting.RemoveAll(w => w.JobId == jobId) > 0)
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
@@ -87,7 +111,7 @@ public sealed class TranscodeQueueGrain(
         var changed = workerId is null ? running.Remove(jobId) : running.TryAdd(jobId, workerId) || Replace(running, jobId, workerId);
         if (changed)
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
@@ -108,6 +132,15 @@ public sealed class TranscodeQueueGrain(
 
         running[jobId] = workerId;
         return true;
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        if (Reports)
+        {
+            gauge.Set(state.State.Waiting.Count);
+        }
     }
 }
 

@@ -137,6 +137,7 @@ public static class PlatformSiloExtensions
     public static ISiloBuilder AddPlatformPool(this ISiloBuilder silo, SiloPool pool)
     {
         silo.Services.AddSingleton(new SiloPoolInfo(pool));
+        silo.Services.AddSingleton<VideoPlatform.Grains.Transcoding.TranscodeQueueGauge>();
         silo.Services.PostConfigure<GrainTypeOptions>(o =>
             o.Classes.RemoveWhere(type => IsPlatformClass(type) && IsMediaClass(type) != (pool == SiloPool.Media)));
         return silo;

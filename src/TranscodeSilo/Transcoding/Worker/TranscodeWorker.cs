@@ -14,7 +14,6 @@ public sealed class TranscodeWorker(
     IGrainFactory grains,
     ILocalSiloDetails silo,
     TranscodeJobRunner runner,
-    TranscodeMetrics metrics,
     IOptions<TranscodeWorkerSettings> options,
     TimeProvider time,
     ILogger<TranscodeWorker> logger) : BackgroundService
@@ -35,11 +34,10 @@ public sealed class TranscodeWorker(
             try
             {
                 // Resolved each round: until a general silo has joined, the queue's grain type is unknown here.
-                var queue = grains.GetGrain<ITranscodeQueueGrain>("default");
+                var queue = grains.GetGrain<ITranscodeQueueGrain>(TranscodeQueue.Key);
                 var jobId = await queue.Pop(workerId);
                 if (jobId is null)
                 {
-                    metrics.QueueDepth((await queue.Stats()).Queued);
                     await queue.WaitForWork(settings.EffectiveIdleWait, stoppingToken);
                     continue;
                 }
