@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
+using Orleans.Storage;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
@@ -153,6 +155,30 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
 
         Assert.Equal(UploadStatus.Completed, (await grain.Get())!.Status);
         Assert.NotEqual(VideoStatus.Uploading, (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
+    }
+
+    [Fact]
+    public async Task Crash_BetweenTheCompletingWriteAndTellingTheVideo_ReminderTellsItFromPersistedState()
+    {
+        var (grain, videoId) = await CreateAsync(10);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(300);
+        // What a silo dying right after CommitPatch's state write leaves: the upload Completed with its source key,
+        // the video never told (still Uploading).
+        var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
+        var stored = new GrainState<UploadState>();
+        await storage.ReadStateAsync("upload", grain.GetGrainId(), stored);
+        Assert.NotNull(stored.State);
+        stored.State.Upload = stored.State.Upload! with { Offset = 10, Status = UploadStatus.Completed };
+        stored.State.SourceKey = UploadKeys.Source(videoId);
+        await storage.WriteStateAsync("upload", grain.GetGrainId(), stored);
+        Assert.Equal(VideoStatus.Uploading, (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
+
+        await grain.Cast<IRemindable>().ReceiveReminder("upload-expiry", default);
+
+        var told = (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!;
+        Assert.NotEqual(VideoStatus.Uploading, told.Status);
+        Assert.Equal(UploadKeys.Source(videoId), told.SourceKey);
     }
 
     [Fact]
