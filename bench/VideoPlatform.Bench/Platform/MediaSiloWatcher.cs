@@ -23,6 +23,7 @@ public sealed class MediaSiloWatcher : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private bool encodeRunning;
+    private bool encodeSeen;
     private double previous;
 
     public MediaSiloWatcher(int siloPid, Stopwatch clock)
@@ -32,6 +33,9 @@ public sealed class MediaSiloWatcher : IAsyncDisposable
         known.UnionWith(ProcessCpu.AllPids());
         loop = Task.Run(LoopAsync);
     }
+
+    /// <summary>The job's encode has been seen and has exited (what is left: finishing, the sprite, the publish).</summary>
+    public bool EncodeDone => Volatile.Read(ref encodeSeen) && !Volatile.Read(ref encodeRunning);
 
     public async Task<IReadOnlyList<ChildRun>> StopAsync()
     {
@@ -76,16 +80,19 @@ public sealed class MediaSiloWatcher : IAsyncDisposable
             }
         }
 
-        encodeRunning = false;
+        var running = false;
         foreach (var run in runs.Values.Where(r => r.LastSeen >= previous).ToList())
         {
             if (ProcessCpu.Stat(run.Pid) is { } f && f[0] != "Z" && f[1] == silo)
             {
                 runs[run.Pid] = run with { LastSeen = now, CpuSeconds = Cpu(f) };
-                encodeRunning |= run.Kind == "encode";
+                running |= run.Kind == "encode";
             }
         }
 
+        // Written once per pass: a reader never sees "not running" halfway through one.
+        Volatile.Write(ref encodeSeen, encodeSeen || running);
+        Volatile.Write(ref encodeRunning, running);
         previous = now;
     }
 
