@@ -28,7 +28,7 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     Task<LeaseStatus> Renew(string workerId, int progress);
 
     /// <summary>
-    /// Between renewals (every second or so while it changes): progress for the video, kept in memory only, and the
+    /// Between renewals (every second, <c>Transcode:Worker:ProgressInterval</c>): progress for the video, kept in memory only, and the
     /// answer a worker needs to stop FFmpeg at once when the video was deleted, without waiting for its next renewal.
     /// </summary>
     [Alias("ReportProgress")]
