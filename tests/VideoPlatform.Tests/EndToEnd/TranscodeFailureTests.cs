@@ -64,7 +64,8 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
         await WaitUntilAsync(() => Task.FromResult(!Directory.EnumerateDirectories(workFolder, "vp-job-*").Any()), "the job folder to be removed");
     }
 
-    /// <summary>FFmpeg processes working in a silo's job folders.</summary>
+    /// <summary>FFmpeg processes working in a silo's job folders (ffmpeg runs inside its job's folder; the source it
+    /// reads may be the store's own file).</summary>
     private static List<int> FfmpegJobProcesses(string workFolder) =>
         Directory.EnumerateDirectories("/proc")
             .Select(d => (Pid: Path.GetFileName(d), Dir: d))
@@ -74,7 +75,9 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
                 try
                 {
                     var cmdline = File.ReadAllText(Path.Combine(p.Dir, "cmdline"));
-                    return cmdline.StartsWith("ffmpeg", StringComparison.Ordinal) && cmdline.Contains(workFolder, StringComparison.Ordinal);
+                    var cwd = new DirectoryInfo(Path.Combine(p.Dir, "cwd")).ResolveLinkTarget(returnFinalTarget: false)?.FullName ?? "";
+                    return cmdline.StartsWith("ffmpeg", StringComparison.Ordinal)
+                        && (cmdline.Contains(workFolder, StringComparison.Ordinal) || cwd.StartsWith(workFolder, StringComparison.Ordinal));
                 }
                 catch (IOException)
                 {

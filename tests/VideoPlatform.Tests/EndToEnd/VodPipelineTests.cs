@@ -44,6 +44,9 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
         Assert.Equal(100, video.GetProperty("progress").GetInt32());
         Assert.Equal(10.0, video.GetProperty("duration").GetDouble(), 0.5);
         Assert.Equal(1920, video.GetProperty("source").GetProperty("width").GetInt32());
+        // The media silo hashed the stored source in place (FileSystem store): the bytes tus-js-client sent.
+        var held = await cluster.Client.GetGrain<VideoPlatform.Grains.Videos.IVideoGrain>(id).Get();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(clip))), held!.Source!.Sha256);
         var renditions = video.GetProperty("renditions").EnumerateArray().Select(r => r.GetProperty("height").GetInt32()).ToList();
         Assert.Equal([1080, 720, 480, 360, 240], renditions);
         var playback = video.GetProperty("playback");

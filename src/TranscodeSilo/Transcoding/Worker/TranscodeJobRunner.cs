@@ -38,7 +38,7 @@ public sealed class TranscodeJobRunner(
         try
         {
             Directory.CreateDirectory(work);
-            var (sourceFile, sha256) = await DownloadAsync(ticket.SourceKey, work, abort.Token);
+            var (sourceFile, sha256) = await SourceAsync(ticket.SourceKey, work, abort.Token);
             var output = Path.Combine(work, "out");
             var options = new TranscodeOptions
             {
@@ -84,6 +84,21 @@ public sealed class TranscodeJobRunner(
             metrics.Outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
             metrics.Duration.Record(clock.Elapsed.TotalSeconds);
         }
+    }
+
+    /// <summary>
+    /// The source as a file ffprobe and ffmpeg can open, and its SHA-256. A store whose objects are local files lends the
+    /// file itself (only read, to hash it); any other store is downloaded into the job's folder.
+    /// </summary>
+    private async Task<(string File, string Sha256)> SourceAsync(string sourceKey, string work, CancellationToken cancellationToken)
+    {
+        if (store is ILocalFileObjectStore local && local.LocalFile(sourceKey) is { } inPlace)
+        {
+            await using var file = new FileStream(inPlace, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            return (inPlace, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken)));
+        }
+
+        return await DownloadAsync(sourceKey, work, cancellationToken);
     }
 
     private async Task<(string File, string Sha256)> DownloadAsync(string sourceKey, string work, CancellationToken cancellationToken)

@@ -142,4 +142,17 @@ public sealed class FileSystemObjectStoreTests : IDisposable
         await Assert.ThrowsAsync<EndOfStreamException>(
             () => _store.PutPartAsync("raw/v1/source", uploadId, 1, new MemoryStream(Random(10)), 11));
     }
+
+    [Fact]
+    public async Task LocalFile_PublishedObject_IsItsFile_MissingIsNull_TraversalRefused()
+    {
+        await PutAsync(_store, "raw/v1/source", "bytes"u8.ToArray());
+
+        var path = _store.LocalFile("raw/v1/source");
+
+        Assert.Equal("bytes", await File.ReadAllTextAsync(path!));
+        Assert.StartsWith(_root + Path.DirectorySeparatorChar, path, StringComparison.Ordinal);
+        Assert.Null(_store.LocalFile("raw/v2/source"));
+        Assert.Throws<InvalidObjectKeyException>(() => _store.LocalFile("../outside"));
+    }
 }
