@@ -32,7 +32,7 @@ public static class JobTrace
         }
 
         var probes = tools.Where(c => c.FirstSeen < encode.FirstSeen).ToList();
-        stages.Add(("download source from the store + SHA-256", first.FirstSeen - o.ProcessingSeen, null, "status, then " + Proc));
+        stages.Add(("source: SHA-256 of the stored file in place (FileSystem) or download (S3)", first.FirstSeen - o.ProcessingSeen, null, "status, then " + Proc));
         stages.Add(($"probe: {probes.Count} ffprobe run(s)", encode.FirstSeen - first.FirstSeen, probes.Sum(c => c.CpuSeconds), Proc));
         stages.Add(("encode (one ffmpeg: every rung, poster, storyboard tiles)", encode.LastSeen - encode.FirstSeen, encode.CpuSeconds, Proc));
         stages.Add(("coverage check + rendition finishing + master playlist", sprite.FirstSeen - encode.LastSeen, null, Proc));

@@ -89,7 +89,7 @@ public static class TimeToReadyBench
             "raw ffmpeg, same arguments", runs.Baseline, Goal.AtMost(1.05)) with
         {
             PairRatios = Summary.Of(pairs),
-            Note = "the media silo's job: download source, probe, encode, thumbnails, publish to the store, grain updates; " + stages,
+            Note = "the media silo's job: source (hashed in place or downloaded), probe, encode, thumbnails, publish to the store, grain updates; " + stages,
             Trace = observations.Count > 0 ? JobTrace.Median(observations) : null,
         };
         var firstPlayable = Figure.NotMeasuredRow("2b", "2b Time to first playable", "publish-after-first-rung not built") with { Goal = Goal.AtMost(0.6) };

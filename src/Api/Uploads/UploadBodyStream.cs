@@ -36,15 +36,7 @@ public sealed class UploadBodyStream(Stream inner, long limit, IncrementalHash? 
             throw;
         }
 
-        if (BytesRead + read > limit)
-        {
-            TooLarge = true;
-            Failure = new InvalidOperationException($"The body is longer than the {limit} bytes the upload lacks");
-            throw Failure;
-        }
-
-        hash?.AppendData(buffer.Span[..read]);
-        BytesRead += read;
+        Accept(buffer.Span[..read]);
         return read;
     }
 

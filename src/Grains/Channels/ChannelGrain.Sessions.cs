@@ -229,22 +229,9 @@ public sealed partial class ChannelGrain
                 continue;
             }
 
-            string text;
-            await using (var content = await store.GetAsync(item.Key))
+            if (await store.GetTextAsync(item.Key) is { } text && LivePlaylistEnd.Close(text) is { } closed)
             {
-                if (content is null)
-                {
-                    continue;
-                }
-
-                using var reader = new StreamReader(content.Stream);
-                text = await reader.ReadToEndAsync();
-            }
-
-            if (LivePlaylistEnd.Close(text) is { } closed)
-            {
-                using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(closed));
-                await store.PutAsync(item.Key, body, MediaContentTypes.For(item.Key));
+                await store.PutTextAsync(item.Key, closed);
             }
         }
     }

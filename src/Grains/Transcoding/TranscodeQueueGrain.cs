@@ -17,11 +17,7 @@ public sealed class TranscodeQueueGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Reports)
-        {
-            gauge.Set(state.State.Waiting.Count);
-        }
-
+        ReportDepth();
         return Task.CompletedTask;
     }
 
@@ -137,6 +133,11 @@ public sealed class TranscodeQueueGrain(
     private async Task SaveAsync()
     {
         await state.WriteStateAsync();
+        ReportDepth();
+    }
+
+    private void ReportDepth()
+    {
         if (Reports)
         {
             gauge.Set(state.State.Waiting.Count);

@@ -21,14 +21,12 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
     {
         foreach (var (name, progress) in rungs)
         {
-            await using var content = await store.GetAsync($"{Prefix}{name}/index.m3u8", cancellationToken: cancellationToken);
-            if (content is null)
+            if (await store.GetTextAsync($"{Prefix}{name}/index.m3u8", cancellationToken) is not { } index)
             {
                 continue;
             }
 
-            using var reader = new StreamReader(content.Stream);
-            progress.All.AddRange(HlsPlaylistParser.Parse(await reader.ReadToEndAsync(cancellationToken)));
+            progress.All.AddRange(HlsPlaylistParser.Parse(index));
             progress.Resumed = progress.All.Count > 0;
         }
 
@@ -48,7 +46,7 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
         if (!masterPublished && rungs.Values.All(r => r.All.Count > 0))
         {
             var master = LivePlaylistWriter.Master(ladder.Rungs, ladder.HasAudio, ladder.AudioKbps, r => $"{sessionId}/{r.Name}/live.m3u8");
-            await PutTextAsync($"{Prefix}master.m3u8", master, cancellationToken);
+            await store.PutTextAsync($"{Prefix}master.m3u8", master, cancellationToken);
             masterPublished = true;
         }
 
@@ -60,7 +58,7 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
     {
         foreach (var (name, progress) in rungs.Where(r => r.Value.All.Count > 0))
         {
-            await PutTextAsync($"{Prefix}{name}/live.m3u8", LivePlaylistWriter.Window(progress.All, window, ended: true), cancellationToken);
+            await store.PutTextAsync($"{Prefix}{name}/live.m3u8", LivePlaylistWriter.Window(progress.All, window, ended: true), cancellationToken);
         }
     }
 
@@ -95,17 +93,11 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
 
         if (added > 0)
         {
-            await PutTextAsync($"{Prefix}{name}/index.m3u8", LivePlaylistWriter.Event(progress.All), cancellationToken);
-            await PutTextAsync($"{Prefix}{name}/live.m3u8", LivePlaylistWriter.Window(progress.All, window), cancellationToken);
+            await store.PutTextAsync($"{Prefix}{name}/index.m3u8", LivePlaylistWriter.Event(progress.All), cancellationToken);
+            await store.PutTextAsync($"{Prefix}{name}/live.m3u8", LivePlaylistWriter.Window(progress.All, window), cancellationToken);
         }
 
         return added;
-    }
-
-    private async Task PutTextAsync(string key, string text, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-        await store.PutAsync(key, stream, MediaContentTypes.For(key), cancellationToken);
     }
 
     private sealed class RungProgress

@@ -21,7 +21,7 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
         var rungs = new List<(RecordedRung Rung, IReadOnlyList<LiveSegment> Segments)>();
         foreach (var rung in await RungsAsync(live, job, cancellationToken))
         {
-            var index = await ReadTextAsync($"{live}{rung.Name}/index.m3u8", cancellationToken);
+            var index = await store.GetTextAsync($"{live}{rung.Name}/index.m3u8", cancellationToken);
             var segments = index is null ? [] : HlsPlaylistParser.Parse(index);
             if (segments.Count > 0)
             {
@@ -43,10 +43,10 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
                 size += rung == rungs[0].Rung ? copied : 0;
             }
 
-            await PutTextAsync($"{vod}hls/{rung.Name}/index.m3u8", LivePlaylistWriter.Vod(segments), cancellationToken);
+            await store.PutTextAsync($"{vod}hls/{rung.Name}/index.m3u8", LivePlaylistWriter.Vod(segments), cancellationToken);
         }
 
-        await PutTextAsync($"{vod}hls/master.m3u8", RecordingPlaylists.Master(rungs.Select(r => r.Rung)), cancellationToken);
+        await store.PutTextAsync($"{vod}hls/master.m3u8", RecordingPlaylists.Master(rungs.Select(r => r.Rung)), cancellationToken);
         var top = rungs[0];
         var posterKey = await PosterAsync(live, top.Rung.Name, top.Segments[top.Segments.Count / 2], $"{vod}thumbs/poster.jpg", cancellationToken);
         var fps = job.Media?.FrameRate ?? 0;
@@ -71,7 +71,7 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
 
     private async Task<IReadOnlyList<RecordedRung>> RungsAsync(string live, RecordingJob job, CancellationToken cancellationToken)
     {
-        if (await ReadTextAsync($"{live}master.m3u8", cancellationToken) is { } master && RecordingPlaylists.Rungs(master) is { Count: > 0 } rungs)
+        if (await store.GetTextAsync($"{live}master.m3u8", cancellationToken) is { } master && RecordingPlaylists.Rungs(master) is { Count: > 0 } rungs)
         {
             return rungs;
         }
@@ -133,23 +133,5 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
             ?? throw new IOException($"segment '{from}' is listed but missing");
         var info = await store.PutAsync(to, content.Stream, MediaContentTypes.For(to), cancellationToken);
         return info.Length;
-    }
-
-    private async Task<string?> ReadTextAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var content = await store.GetAsync(key, cancellationToken: cancellationToken);
-        if (content is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(content.Stream);
-        return await reader.ReadToEndAsync(cancellationToken);
-    }
-
-    private async Task PutTextAsync(string key, string text, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-        await store.PutAsync(key, stream, MediaContentTypes.For(key), cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using VideoPlatform.Grains.Channels;
+using VideoPlatform.Infrastructure.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Fixtures;
 
@@ -88,33 +89,18 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
         var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
         var prefix = $"live/{grain.GetPrimaryKeyString()}/{grant.SessionId}/";
         const string window = "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:3\n#EXTINF:2.000,\nseg_00003.m4s\n";
-        await PutTextAsync(store, prefix + "720p/live.m3u8", window);
-        await PutTextAsync(store, prefix + "240p/live.m3u8", window + "#EXT-X-ENDLIST\n");
-        await PutTextAsync(store, prefix + "720p/index.m3u8", window);
+        await store.PutTextAsync(prefix + "720p/live.m3u8", window);
+        await store.PutTextAsync(prefix + "240p/live.m3u8", window + "#EXT-X-ENDLIST\n");
+        await store.PutTextAsync(prefix + "720p/index.m3u8", window);
 
         await grain.EndPublish(grant.SessionId!, "c1", SessionEnd.Dropped);
         var ended = await Eventually.WaitAsync(async () => (await grain.Get())!.Status == ChannelStatus.Idle, TimeSpan.FromSeconds(8));
 
         Assert.True(ended, "a dropped session must end once its 3 s grace lapses");
-        Assert.True(await Eventually.WaitAsync(async () => (await GetTextAsync(store, prefix + "720p/live.m3u8")) != window, TimeSpan.FromSeconds(3)));
-        Assert.Equal(window + "#EXT-X-ENDLIST\n", await GetTextAsync(store, prefix + "720p/live.m3u8"));
-        Assert.Equal(window + "#EXT-X-ENDLIST\n", await GetTextAsync(store, prefix + "240p/live.m3u8"));
-        Assert.Equal(window, await GetTextAsync(store, prefix + "720p/index.m3u8"));
-    }
-
-    private static async Task PutTextAsync(FileSystemObjectStore store, string key, string text) =>
-        await store.PutAsync(key, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "application/vnd.apple.mpegurl");
-
-    private static async Task<string?> GetTextAsync(FileSystemObjectStore store, string key)
-    {
-        await using var content = await store.GetAsync(key);
-        if (content is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(content.Stream);
-        return await reader.ReadToEndAsync();
+        Assert.True(await Eventually.WaitAsync(async () => (await store.GetTextAsync(prefix + "720p/live.m3u8")) != window, TimeSpan.FromSeconds(3)));
+        Assert.Equal(window + "#EXT-X-ENDLIST\n", await store.GetTextAsync(prefix + "720p/live.m3u8"));
+        Assert.Equal(window + "#EXT-X-ENDLIST\n", await store.GetTextAsync(prefix + "240p/live.m3u8"));
+        Assert.Equal(window, await store.GetTextAsync(prefix + "720p/index.m3u8"));
     }
 
     [Fact]
