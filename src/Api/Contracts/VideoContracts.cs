@@ -32,6 +32,10 @@ public sealed record VideoResponse
     public double? Duration { get; init; }
     public SourceResponse? Source { get; init; }
     public required IReadOnlyList<RenditionResponse> Renditions { get; init; }
+    /// <summary>
+    /// Present when ready, and already while processing once the first segments of every rendition are published: the
+    /// HLS playlists then grow (EVENT) and poster and storyboard come with ready.
+    /// </summary>
     public PlaybackResponse? Playback { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -5,12 +5,14 @@ using VideoPlatform.Hosting.Cluster;
 namespace VideoPlatform.Api.Playback;
 
 /// <summary>
-/// Whether a video's files may be served: it must be Ready. Answers are cached for a few seconds so that a
-/// player's segment requests do not each cost a grain call.
+/// Whether a video's files may be served: it must be Ready, or Processing with its ladder growing in the store.
+/// Answers are cached for a few seconds so that a player's segment requests do not each cost a grain call; a
+/// video still processing is asked again sooner, so that it turns playable (or stops being) within a second.
 /// </summary>
 public sealed class PlaybackAccess(IClusterClient grains, IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ProcessingLifetime = TimeSpan.FromSeconds(1);
 
     public async Task<VideoDetails?> PlayableAsync(string videoId)
     {
@@ -20,8 +22,8 @@ public sealed class PlaybackAccess(IClusterClient grains, IMemoryCache cache)
         }
 
         var video = await grains.GetGrainFast<IVideoGrain>(videoId).Get();
-        var playable = video is { Status: VideoStatus.Ready } ? video : null;
-        cache.Set(videoId, playable, Lifetime);
+        var playable = video is { Playable: true } ? video : null;
+        cache.Set(videoId, playable, video?.Status is VideoStatus.Processing or VideoStatus.Uploaded ? ProcessingLifetime : Lifetime);
         return playable;
     }
 }

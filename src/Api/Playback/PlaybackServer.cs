@@ -5,7 +5,7 @@ using VideoPlatform.Infrastructure.Storage;
 namespace VideoPlatform.Api.Playback;
 
 /// <summary>
-/// Serves one object of a ready video with the headers players and CDNs expect: content type, byte ranges
+/// Serves one object of a playable video with the headers players and CDNs expect: content type, byte ranges
 /// (206/416), ETag and If-None-Match (304), long-lived caching for segments, short for playlists, CORS.
 /// </summary>
 public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access, PlaybackTokens tokens)
@@ -15,6 +15,10 @@ public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access, Pl
     private const string ShortLived = "public, max-age=10";
     private const string PrivateImmutable = "private, max-age=3600";
     private const string PrivateShortLived = "private, max-age=10";
+
+    // A video still processing grows its playlists every segment: players must see each new version.
+    private const string Growing = "public, no-cache";
+    private const string PrivateGrowing = "private, no-cache";
 
     public async Task<IResult> ServeAsync(HttpContext context, string videoId, string path)
     {
@@ -76,7 +80,9 @@ public sealed class PlaybackServer(IObjectStore store, PlaybackAccess access, Pl
         response.Headers.ETag = etag;
         response.Headers.CacheControl = MediaContentTypes.IsImmutable(key)
             ? isPublic ? Immutable : PrivateImmutable
-            : isPublic ? ShortLived : PrivateShortLived;
+            : video.Status == Grains.Videos.VideoStatus.Processing
+                ? isPublic ? Growing : PrivateGrowing
+                : isPublic ? ShortLived : PrivateShortLived;
         response.Headers.AcceptRanges = "bytes";
         response.Headers.LastModified = content.Info.LastModified.ToString("R");
         if (IfNoneMatch(request, etag))

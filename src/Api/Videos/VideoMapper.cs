@@ -20,7 +20,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
     {
         var manager = ResourceAccess.IsOwnerOrAdmin(v.OwnerId, caller);
         string? token = null;
-        if (v.Visibility != Visibility.Public && v.Status == VideoStatus.Ready)
+        if (v.Visibility != Visibility.Public && v.Playable)
         {
             token = await tokens.CreateAsync(v.Id, manager ? Caller.IdOf(caller) : null);
         }
@@ -67,7 +67,8 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             ? new SourceResponse(src.Width, src.Height, src.FrameRate, src.VideoCodec, src.AudioCodec, src.Size)
             : null,
         Renditions = v.Renditions.Select(r => new RenditionResponse(r.Name, r.Width, r.Height, r.Bitrate, r.FrameRate)).ToList(),
-        Playback = v.Status == VideoStatus.Ready && v.MasterKey is not null
+        // While processing, a playable video has its growing ladder and no poster or storyboard yet.
+        Playback = v.Playable && v.MasterKey is not null
             ? new PlaybackResponse(urls.For(v.Id, v.MasterKey, token), v.PosterKey is null ? null : urls.For(v.Id, v.PosterKey, token),
                 v.StoryboardKey is null ? null : urls.For(v.Id, v.StoryboardKey, token))
             : null,

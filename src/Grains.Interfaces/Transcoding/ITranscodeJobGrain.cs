@@ -34,6 +34,10 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     [Alias("ReportProgress")]
     Task<LeaseStatus> ReportProgress(string workerId, int progress);
 
+    /// <summary>The worker has published a growing ladder whose master is <paramref name="masterKey"/>; tells the video.</summary>
+    [Alias("ReportPlayable")]
+    Task<LeaseStatus> ReportPlayable(string workerId, string masterKey);
+
     [Alias("Succeed")]
     Task Succeed(string workerId, TranscodeOutput output);
 

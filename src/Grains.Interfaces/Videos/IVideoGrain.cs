@@ -31,6 +31,13 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("ReportProcessingProgress")]
     Task ReportProcessingProgress(int percent);
 
+    /// <summary>
+    /// Still Processing, but the ladder is growing in the store under <paramref name="masterKey"/>: the video can be
+    /// watched from its start while it encodes. Cleared when a new attempt starts or processing fails.
+    /// </summary>
+    [Alias("ProcessingPlayable")]
+    Task ProcessingPlayable(string masterKey);
+
     [Alias("CompleteProcessing")]
     Task CompleteProcessing(TranscodeOutput output);
 

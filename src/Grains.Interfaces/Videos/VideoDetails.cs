@@ -24,4 +24,7 @@ public sealed record VideoDetails
     [Id(17)] public string? UploadId { get; init; }
     [Id(18)] public long Version { get; init; }
     [Id(19)] public string? SourceKey { get; init; }
+
+    /// <summary>Its playlists may be served: Ready, or Processing with a ladder already growing in the store.</summary>
+    public bool Playable => MasterKey is not null && Status is VideoStatus.Ready or VideoStatus.Processing;
 }

@@ -89,17 +89,30 @@ public sealed class TranscodeJobGrain(
 
     public Task<LeaseStatus> ReportProgress(string workerId, int progress) => ForwardProgressAsync(workerId, progress);
 
+    public async Task<LeaseStatus> ReportPlayable(string workerId, string masterKey)
+    {
+        if (Owner(workerId) is var status && status != LeaseStatus.Ok)
+        {
+            return status;
+        }
+
+        await Video.ProcessingPlayable(masterKey);
+        return LeaseStatus.Ok;
+    }
+
+    private LeaseStatus Owner(string workerId) => state.State switch
+    {
+        { Status: TranscodeJobStatus.Canceled } => LeaseStatus.Canceled,
+        { Status: TranscodeJobStatus.Running } s when s.WorkerId == workerId => LeaseStatus.Ok,
+        _ => LeaseStatus.Lost,
+    };
+
     private async Task<LeaseStatus> ForwardProgressAsync(string workerId, int progress)
     {
         var s = state.State;
-        if (s.Status == TranscodeJobStatus.Canceled)
+        if (Owner(workerId) is var status && status != LeaseStatus.Ok)
         {
-            return LeaseStatus.Canceled;
-        }
-
-        if (s.Status != TranscodeJobStatus.Running || s.WorkerId != workerId)
-        {
-            return LeaseStatus.Lost;
+            return status;
         }
 
         if (progress != s.Progress)
@@ -126,8 +139,8 @@ public sealed class TranscodeJobGrain(
             return; // a worker whose lease expired; another attempt owns the job
         }
 
+        s.Output = output;
         await FinishAsync(TranscodeJobTrigger.Succeed, error: null);
-        await Video.CompleteProcessing(output);
     }
 
     public async Task Fail(string workerId, VideoFailure failure, bool retryable)
@@ -182,6 +195,8 @@ public sealed class TranscodeJobGrain(
                 await Queue.Push(JobId, time.GetUtcNow()); // idempotent: repairs a queue that lost the id
                 break;
             case TranscodeJobStatus.Succeeded or TranscodeJobStatus.Failed or TranscodeJobStatus.Canceled:
+                // Still registered: the silo died between the job's final write and the end of FinishAsync.
+                await TellVideoAsync();
                 await UnregisterReminderAsync();
                 break;
         }
@@ -205,10 +220,14 @@ public sealed class TranscodeJobGrain(
             return;
         }
 
+        s.Failure = failure;
         await FinishAsync(TranscodeJobTrigger.GiveUp, failure.Message);
-        await Video.Fail(failure);
     }
 
+    /// <summary>
+    /// The final write, then the video is told, then the bookkeeping. The reminder goes last: until it is gone, a
+    /// crash anywhere after the write is repaired by its next tick telling the video again (both calls are idempotent).
+    /// </summary>
     private async Task FinishAsync(TranscodeJobTrigger trigger, string? error)
     {
         var s = state.State;
@@ -218,8 +237,33 @@ public sealed class TranscodeJobGrain(
         s.UpdatedAt = time.GetUtcNow();
         await state.WriteStateAsync();
         StopLeaseTimer();
+        await TellVideoAsync();
         await Queue.SetRunning(JobId, null);
         await UnregisterReminderAsync();
+    }
+
+    private async Task TellVideoAsync()
+    {
+        var s = state.State;
+        try
+        {
+            switch (s)
+            {
+                case { Status: TranscodeJobStatus.Succeeded, Output: { } output }:
+                    await Video.CompleteProcessing(output);
+                    break;
+                case { Status: TranscodeJobStatus.Failed, Failure: { } failure }:
+                    await Video.Fail(failure);
+                    // Attempts publish while they encode: a job that gave up leaves no half ladder behind.
+                    await store.DeletePrefixAsync($"vod/{s.Request!.VideoId}/");
+                    break;
+            }
+        }
+        catch (IllegalTransitionException ex)
+        {
+            // The video moved on without the job (deleted meanwhile): nothing left to tell.
+            logger.LogInformation("Job {JobId}: video no longer takes the outcome: {Reason}", JobId, ex.Message);
+        }
     }
 
     private async Task UnregisterReminderAsync()
@@ -242,18 +286,4 @@ public sealed class TranscodeJobGrain(
         leaseTimer?.Dispose();
         leaseTimer = null;
     }
-}
-
-[GenerateSerializer, Alias("VideoPlatform.TranscodeJobState")]
-public sealed class TranscodeJobState
-{
-    [Id(0)] public TranscodeRequest? Request { get; set; }
-    [Id(1)] public TranscodeJobStatus Status { get; set; }
-    [Id(2)] public int Attempts { get; set; }
-    [Id(3)] public string? WorkerId { get; set; }
-    [Id(4)] public DateTimeOffset? LeaseUntil { get; set; }
-    [Id(5)] public int Progress { get; set; }
-    [Id(6)] public string? LastError { get; set; }
-    [Id(7)] public DateTimeOffset EnqueuedAt { get; set; }
-    [Id(8)] public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -42,7 +42,7 @@ public sealed class VideoGrain(
             Id = this.GetPrimaryKeyString(),
             Title = command.Title,
             Description = command.Description,
-            Tags = command.Tags,
+            Tags = Nameable(command.Tags),
             Visibility = command.Visibility,
             OwnerId = command.OwnerId,
             Status = VideoStatus.Created,
@@ -67,7 +67,7 @@ public sealed class VideoGrain(
         {
             Title = patch.Title ?? video.Title,
             Description = patch.Description ?? video.Description,
-            Tags = patch.Tags ?? video.Tags,
+            Tags = patch.Tags is { } tags ? Nameable(tags) : video.Tags,
             Visibility = patch.Visibility ?? video.Visibility,
         };
         return await SaveAsync(updated, video.Status, "updated");
@@ -116,8 +116,17 @@ public sealed class VideoGrain(
         return video;
     }
 
+    // A new attempt rewrites the ladder from its first segment: what an earlier attempt published is not served meanwhile.
     public async Task StartProcessing(string jobId) =>
-        await FireAsync(VideoTrigger.ProcessingStarted, v => v with { Progress = 0, Failure = null });
+        await FireAsync(VideoTrigger.ProcessingStarted, v => v with { Progress = 0, Failure = null, MasterKey = null });
+
+    public async Task ProcessingPlayable(string masterKey)
+    {
+        if (state.State.Video is { Status: VideoStatus.Processing } video && video.MasterKey != masterKey)
+        {
+            await SaveAsync(video with { MasterKey = masterKey }, video.Status, "playable");
+        }
+    }
 
     /// <summary>
     /// In memory only: the worker reports about once a second, and progress is advisory. The next transition's write
@@ -173,8 +182,13 @@ public sealed class VideoGrain(
 
     public async Task Fail(VideoFailure failure)
     {
+        if (state.State.Video is { Status: VideoStatus.Failed })
+        {
+            return; // told again by a job repairing a crash
+        }
+
         var trigger = Video.Status == VideoStatus.Uploading ? VideoTrigger.UploadFailed : VideoTrigger.ProcessingFailed;
-        await FireAsync(trigger, v => v with { Failure = failure });
+        await FireAsync(trigger, v => v with { Failure = failure, MasterKey = null });
     }
 
     public async Task Delete()
@@ -195,6 +209,13 @@ public sealed class VideoGrain(
         var removed = await store.DeletePrefixAsync($"vod/{video.Id}/") + await store.DeletePrefixAsync($"raw/{video.Id}/");
         logger.LogInformation("Deleted video {VideoId}: {Objects} objects removed", video.Id, removed);
     }
+
+    /// <summary>
+    /// State is stored as typed JSON. A caller in the same silo hands over its own list object (the commands are
+    /// immutable, so not copied); one made by a C# collection expression has a compiler-made type that the next
+    /// activation could not name again. A plain array can.
+    /// </summary>
+    private static string[] Nameable(IReadOnlyList<string> tags) => [.. tags];
 
     private async Task<VideoDetails> FireAsync(VideoTrigger trigger, Func<VideoDetails, VideoDetails> change)
     {

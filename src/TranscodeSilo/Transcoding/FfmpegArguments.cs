@@ -64,9 +64,11 @@ public static class FfmpegArguments
             }
         }
 
+        // EVENT: ffmpeg rewrites each playlist (atomically, by rename) after every segment, so a video can be published
+        // and watched while it encodes; a VOD playlist would be written once, at the end. The finisher marks it VOD.
         args.AddRange([
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-f", "hls", "-hls_time", Invariant(LadderPlan.SegmentSeconds), "-hls_playlist_type", "vod",
+            "-f", "hls", "-hls_time", Invariant(LadderPlan.SegmentSeconds), "-hls_playlist_type", "event",
             "-hls_segment_type", "fmp4", "-hls_flags", "independent_segments",
             "-master_pl_name", "master.m3u8", "-hls_segment_filename", "%v/seg_%05d.m4s",
             "-var_stream_map", VarStreamMap(plan), "%v/index.m3u8",

@@ -4,7 +4,18 @@ using System.Text;
 namespace VideoPlatform.TranscodeSilo.Transcoding;
 
 /// <summary>A finished rendition with what was measured from its segments (bits per second).</summary>
-public sealed record RenditionStats(Rung Rung, string PlaylistUri, long PeakBitrate, long AverageBitrate, string VideoCodec);
+public sealed record RenditionStats(Rung Rung, string PlaylistUri, long PeakBitrate, long AverageBitrate, string VideoCodec)
+{
+    /// <summary>
+    /// Before a rendition is finished its segments cannot be measured: the plan's ceiling (maxrate) and target stand in,
+    /// with the codec string the init segment already holds.
+    /// </summary>
+    public static RenditionStats Planned(Rung rung, string videoCodec, bool hasAudio)
+    {
+        var audio = hasAudio ? rung.AudioBitrateKbps : 0;
+        return new RenditionStats(rung, $"{rung.Name}/index.m3u8", (rung.MaxrateKbps + audio) * 1000L, (rung.VideoBitrateKbps + audio) * 1000L, videoCodec);
+    }
+}
 
 /// <summary>
 /// Writes the master playlist. ffmpeg 5.1 leaves out AVERAGE-BANDWIDTH and FRAME-RATE and reports a guessed

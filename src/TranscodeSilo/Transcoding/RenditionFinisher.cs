@@ -21,9 +21,10 @@ public static class RenditionFinisher
         if (playlist.MapUri is { } map && map != InitSegmentName)
         {
             File.Move(Path.Combine(folder, map), Path.Combine(folder, InitSegmentName), overwrite: true);
-            await File.WriteAllTextAsync(playlistPath, MediaPlaylist.WithMapUri(text, InitSegmentName), cancellationToken)
-                .ConfigureAwait(false);
         }
+
+        // ffmpeg wrote an EVENT playlist so that it could be published while growing; finished, it is VOD.
+        await File.WriteAllTextAsync(playlistPath, MediaPlaylist.Finished(text, InitSegmentName), cancellationToken).ConfigureAwait(false);
 
         var init = await File.ReadAllBytesAsync(Path.Combine(folder, InitSegmentName), cancellationToken).ConfigureAwait(false);
         long peak = 0, totalBytes = 0;

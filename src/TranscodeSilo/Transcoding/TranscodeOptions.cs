@@ -14,6 +14,9 @@ public sealed record TranscodeOptions
     /// <summary>Shortest gap between storyboard thumbnails; long videos get a wider gap to bound the sprite.</summary>
     public TimeSpan StoryboardInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often an <see cref="IEncodeWatcher"/> looks at the ladder while it encodes (segments last 4 s).</summary>
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Parent of the per-job temp folder; null means the system temp folder.</summary>
     public string? WorkRoot { get; init; }
 

@@ -21,7 +21,8 @@ public sealed class Transcoder(MediaTools tools)
         string outputFolder,
         TranscodeOptions options,
         IProgress<double>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IEncodeWatcher? watcher = null)
     {
         var probe = await new SourceProbe(tools).ProbeAsync(inputFile, options.MaxDuration, cancellationToken).ConfigureAwait(false);
         if (probe is ProbeResult.Rejected rejected)
@@ -38,7 +39,7 @@ public sealed class Transcoder(MediaTools tools)
             var encodeProgress = progress is null ? null : new ScaledProgress(progress, 0, EncodeShare);
             try
             {
-                await new FfmpegRunner(tools).RunAsync(FfmpegArguments.Hls(inputFile, source, plan, options), work, source.Duration, encodeProgress, cancellationToken)
+                await EncodeAsync(FfmpegArguments.Hls(inputFile, source, plan, options), work, source.Duration, encodeProgress, plan, options, watcher, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (MediaToolException ex) when (EncodeRejections.FromFailure(ex.StandardErrorTail, source) is { } damaged)
@@ -74,6 +75,51 @@ public sealed class Transcoder(MediaTools tools)
         {
             WorkFolders.DeleteQuietly(work);
         }
+    }
+
+    private async Task EncodeAsync(
+        IReadOnlyList<string> arguments,
+        string work,
+        TimeSpan duration,
+        IProgress<double>? progress,
+        LadderPlan plan,
+        TranscodeOptions options,
+        IEncodeWatcher? watcher,
+        CancellationToken cancellationToken)
+    {
+        if (watcher is null)
+        {
+            await new FfmpegRunner(tools).RunAsync(arguments, work, duration, progress, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var stopEncode = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var encode = new FfmpegRunner(tools).RunAsync(arguments, work, duration, progress, stopEncode.Token);
+        using var timer = new PeriodicTimer(options.WatchInterval);
+        try
+        {
+            while (true)
+            {
+                var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                if (await Task.WhenAny(encode, tick).ConfigureAwait(false) == encode)
+                {
+                    break;
+                }
+
+                await tick.ConfigureAwait(false);
+                await watcher.OnEncodingAsync(work, plan, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The watcher failed (or the job was canceled): ffmpeg must not go on writing into a folder nobody reads.
+            await stopEncode.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(encode).ConfigureAwait(false);
+            _ = encode.Exception; // observed: the error reported is the one that stopped the encode
+            throw;
+        }
+
+        await encode.ConfigureAwait(false);
     }
 
     // The lowest rung's playlist says how much of the source actually decoded; a missing playlist means none of it.

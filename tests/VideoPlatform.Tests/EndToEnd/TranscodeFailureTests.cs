@@ -46,12 +46,15 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
     [Fact]
     public async Task DeleteVideo_DuringTranscode_CancelsJobKillsFfmpegAndRemovesObjects()
     {
-        var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 12);
+        var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 20);
         var id = await VodSteps.CreateAsync(http, "doomed");
         await VodSteps.PutSourceAsync(http, id, clip);
         var running = await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Running);
         var workFolder = cluster.WorkFolderOf(running.WorkerId!);
         await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses(workFolder).Count > 0), "ffmpeg to start");
+        // Deleted once its growing ladder is in the store: the worker's puts race the delete and must not outlive it.
+        await WaitUntilAsync(async () => await store.HeadAsync($"vod/{id}/hls/master.m3u8") is not null, "the growing ladder to be published");
+        Assert.NotEmpty(FfmpegJobProcesses(workFolder));
 
         var deleted = await http.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
 

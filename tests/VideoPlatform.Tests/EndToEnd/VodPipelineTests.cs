@@ -100,6 +100,78 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/play/{id}/master.m3u8")).StatusCode);
     }
 
+    [Fact]
+    public async Task PutSource_20sClip_PlayableThroughApiWhileProcessing_ThenReadyAsVod()
+    {
+        var clip = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 20);
+        var id = await VodSteps.CreateAsync(http, "progressive");
+        await VodSteps.PutSourceAsync(http, id, clip);
+
+        var growing = await WaitUntilPlayableWhileProcessingAsync(id);
+
+        Assert.False(growing.GetProperty("playback").TryGetProperty("poster", out var poster) && poster.ValueKind == JsonValueKind.String);
+        var master = await http.GetAsync($"/play/{id}/master.m3u8");
+        Assert.Equal(HttpStatusCode.OK, master.StatusCode);
+        Assert.True(master.Headers.CacheControl!.NoCache, master.Headers.CacheControl.ToString());
+        var lowest = await http.GetStringAsync($"/play/{id}/240p/index.m3u8");
+        Assert.Contains("#EXT-X-PLAYLIST-TYPE:EVENT", lowest, StringComparison.Ordinal);
+        var first = await http.GetAsync($"/play/{id}/240p/seg_00000.m4s");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        var ready = await VodSteps.WaitForStatusAsync(http, id, "ready", TimeSpan.FromMinutes(3));
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.String, ready.GetProperty("playback").GetProperty("poster").ValueKind);
+        var finished = await http.GetAsync($"/play/{id}/240p/index.m3u8");
+        Assert.Contains("#EXT-X-PLAYLIST-TYPE:VOD", await finished.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(10), finished.Headers.CacheControl!.MaxAge);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await http.GetByteArrayAsync($"/play/{id}/240p/seg_00000.m4s"));
+    }
+
+    [Fact]
+    public async Task PutSource_CutShortAfterItsFirstSegments_FailsAndLeavesNoHalfLadder()
+    {
+        // The index sits up front (faststart), so the first 60% decodes and is published while it encodes; then the data ends.
+        var whole = await TestMedia.ClipAsync(folder.Path, 1920, 1080, 20);
+        var faststart = Path.Combine(folder.Path, "faststart.mp4");
+        var remux = await VideoPlatform.TranscodeSilo.Transcoding.ToolProcess.RunAsync(
+            "ffmpeg", ["-v", "error", "-y", "-i", whole, "-c", "copy", "-movflags", "+faststart", faststart], null, null, CancellationToken.None);
+        Assert.True(remux.Succeeded, remux.StandardErrorTail);
+        var bytes = await File.ReadAllBytesAsync(faststart);
+        var cut = Path.Combine(folder.Path, "cut.mp4");
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length * 6 / 10)]);
+        var id = await VodSteps.CreateAsync(http, "cut short");
+        await VodSteps.PutSourceAsync(http, id, cut);
+
+        await WaitUntilPlayableWhileProcessingAsync(id);
+        var video = await VodSteps.WaitForStatusAsync(http, id, "failed", TimeSpan.FromMinutes(2));
+
+        Assert.Equal("failed", video.GetProperty("status").GetString());
+        Assert.Equal("corrupt", video.GetProperty("failure").GetProperty("code").GetString());
+        Assert.False(video.TryGetProperty("playback", out _));
+        Assert.Empty(await store.ListAsync($"vod/{id}/").ToListAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/play/{id}/master.m3u8")).StatusCode);
+    }
+
+    private async Task<JsonElement> WaitUntilPlayableWhileProcessingAsync(string id)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!deadline.IsCancellationRequested)
+        {
+            var video = JsonDocument.Parse(await http.GetStringAsync($"/api/videos/{id}")).RootElement;
+            var status = video.GetProperty("status").GetString();
+            if (status == "processing" && video.TryGetProperty("playback", out var playback) && playback.ValueKind == JsonValueKind.Object)
+            {
+                return video;
+            }
+
+            Assert.True(status is "uploaded" or "processing", $"video became {status} without being playable while processing: {video}");
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"video {id} never became playable while processing");
+        return default;
+    }
+
     public Task DisposeAsync()
     {
         http.Dispose();

@@ -13,10 +13,13 @@ public static class OutputPublisher
             ? $"vod/{videoId}/{relativePath}"
             : $"vod/{videoId}/hls/{relativePath}";
 
-    public static async Task PublishAsync(IObjectStore store, string videoId, string folder, CancellationToken cancellationToken)
+    /// <param name="alreadyPublished">Files a <see cref="ProgressivePublisher"/> put while encoding, with the same bytes.</param>
+    public static async Task PublishAsync(
+        IObjectStore store, string videoId, string folder, CancellationToken cancellationToken, IReadOnlySet<string>? alreadyPublished = null)
     {
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => alreadyPublished?.Contains(f) != true)
             .OrderBy(f => f.EndsWith(".m3u8", StringComparison.Ordinal) ? (f.Contains('/', StringComparison.Ordinal) ? 1 : 2) : 0)
             .ThenBy(f => f, StringComparer.Ordinal)
             .ToList();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Grains.Videos;
@@ -33,12 +32,32 @@ public sealed class TranscodeJobRunner(
         var work = Path.Combine(string.IsNullOrEmpty(settings.WorkRoot) ? Path.GetTempPath() : settings.WorkRoot, $"vp-job-{Guid.NewGuid():N}");
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var progress = new LatestProgress();
-        var renewing = RenewAsync(job, workerId, ticket.Lease, progress, abort);
+        var stop = new StopReason();
+        var renewing = RenewAsync(job, workerId, ticket.Lease, progress, stop, abort);
+        var growing = new ProgressivePublisher(store, ticket.VideoId, async (masterKey, _) =>
+        {
+            LeaseStatus status;
+            try
+            {
+                status = await job.ReportPlayable(workerId, masterKey);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                return false; // the next look tries again; the encode goes on
+            }
+
+            if (status != LeaseStatus.Ok)
+            {
+                await stop.StopAsync(status, abort);
+            }
+
+            return status == LeaseStatus.Ok;
+        });
         var outcome = "error";
         try
         {
             Directory.CreateDirectory(work);
-            var (sourceFile, sha256) = await SourceAsync(ticket.SourceKey, work, abort.Token);
+            var (sourceFile, sha256) = await JobSource.OpenAsync(store, ticket.SourceKey, work, abort.Token);
             var output = Path.Combine(work, "out");
             var options = new TranscodeOptions
             {
@@ -47,7 +66,7 @@ public sealed class TranscodeJobRunner(
                 MaxDuration = settings.MaxDuration,
                 WorkRoot = work,
             };
-            var result = await transcoder.TranscodeAsync(sourceFile, output, options, progress, abort.Token);
+            var result = await transcoder.TranscodeAsync(sourceFile, output, options, progress, abort.Token, growing);
             switch (result)
             {
                 case TranscodeOutcome.Rejected rejected:
@@ -55,7 +74,7 @@ public sealed class TranscodeJobRunner(
                     await job.Fail(workerId, new VideoFailure(rejected.Rejection.Code, rejected.Rejection.Message), retryable: false);
                     break;
                 case TranscodeOutcome.Transcoded done:
-                    await OutputPublisher.PublishAsync(store, ticket.VideoId, output, abort.Token);
+                    await OutputPublisher.PublishAsync(store, ticket.VideoId, output, abort.Token, growing.Published);
                     outcome = "succeeded";
                     await job.Succeed(workerId, ToOutput(ticket.VideoId, done.Result, sha256));
                     break;
@@ -68,6 +87,12 @@ public sealed class TranscodeJobRunner(
             {
                 // The silo is shutting down: hand the job back now rather than waiting for the lease to run out.
                 await job.Fail(workerId, new VideoFailure("transcode_error", "media silo shut down"), retryable: true);
+            }
+            else if (stop.Status == LeaseStatus.Canceled)
+            {
+                // The video was deleted while this worker published its growing ladder. Its delete may have run before
+                // the worker's last put landed; nothing writes any more, so this removal is the last word.
+                await store.DeletePrefixAsync($"vod/{ticket.VideoId}/", CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is MediaToolException or IOException or UnauthorizedAccessException)
@@ -86,42 +111,7 @@ public sealed class TranscodeJobRunner(
         }
     }
 
-    /// <summary>
-    /// The source as a file ffprobe and ffmpeg can open, and its SHA-256. A store whose objects are local files lends the
-    /// file itself (only read, to hash it); any other store is downloaded into the job's folder.
-    /// </summary>
-    private async Task<(string File, string Sha256)> SourceAsync(string sourceKey, string work, CancellationToken cancellationToken)
-    {
-        if (store is ILocalFileObjectStore local && local.LocalFile(sourceKey) is { } inPlace)
-        {
-            await using var file = new FileStream(inPlace, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            return (inPlace, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken)));
-        }
-
-        return await DownloadAsync(sourceKey, work, cancellationToken);
-    }
-
-    private async Task<(string File, string Sha256)> DownloadAsync(string sourceKey, string work, CancellationToken cancellationToken)
-    {
-        var file = Path.Combine(work, "source");
-        await using var content = await store.GetAsync(sourceKey, cancellationToken: cancellationToken)
-            ?? throw new IOException($"source object '{sourceKey}' is missing");
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using (var target = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-        {
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await content.Stream.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-
-        return (file, Convert.ToHexStringLower(hash.GetHashAndReset()));
-    }
-
-    private async Task RenewAsync(ITranscodeJobGrain job, string workerId, TimeSpan lease, LatestProgress progress, CancellationTokenSource abort)
+    private async Task RenewAsync(ITranscodeJobGrain job, string workerId, TimeSpan lease, LatestProgress progress, StopReason stop, CancellationTokenSource abort)
     {
         using var timer = new PeriodicTimer(JobReporting.Tick(settings.EffectiveProgressInterval, lease));
         var sinceRenewal = Stopwatch.StartNew();
@@ -151,7 +141,7 @@ public sealed class TranscodeJobRunner(
                 if (status != LeaseStatus.Ok)
                 {
                     logger.LogInformation("Job {JobId}: lease {Status}; stopping FFmpeg", job.GetPrimaryKeyString(), status);
-                    await abort.CancelAsync();
+                    await stop.StopAsync(status, abort);
                 }
             }
         }
@@ -185,14 +175,4 @@ public sealed class TranscodeJobRunner(
         PosterKey = OutputPublisher.KeyFor(videoId, result.PosterPath),
         StoryboardKey = OutputPublisher.KeyFor(videoId, result.StoryboardVttPath),
     };
-
-
-    private sealed class LatestProgress : IProgress<double>
-    {
-        private int percent;
-
-        public int Percent => Volatile.Read(ref percent);
-
-        public void Report(double value) => Volatile.Write(ref percent, (int)Math.Clamp(value, 0, 100));
-    }
 }

@@ -17,7 +17,7 @@ internal static class Expected
             .. maps,
             .. encoding,
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+            "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "event", "-hls_segment_type", "fmp4",
             "-hls_flags", "independent_segments", "-master_pl_name", "master.m3u8",
             "-hls_segment_filename", "%v/seg_%05d.m4s", "-var_stream_map", varStreamMap, "%v/index.m3u8",
             "-map", "[poster]", "-fps_mode", "passthrough", "-frames:v", "2", "-q:v", "3", "-update", "1", "poster.jpg",

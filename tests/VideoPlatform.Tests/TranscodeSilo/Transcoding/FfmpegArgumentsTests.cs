@@ -32,7 +32,7 @@ public sealed class FfmpegArgumentsTests
             "-c:a", "aac", "-ac", "2", "-ar", "48000",
             "-b:a:0", "128k", "-b:a:1", "128k", "-b:a:2", "128k", "-b:a:3", "96k", "-b:a:4", "96k",
             "-map_metadata", "-1", "-map_chapters", "-1",
-            "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+            "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "event", "-hls_segment_type", "fmp4",
             "-hls_flags", "independent_segments", "-master_pl_name", "master.m3u8",
             "-hls_segment_filename", "%v/seg_%05d.m4s",
             "-var_stream_map", "v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p v:3,a:3,name:360p v:4,a:4,name:240p",

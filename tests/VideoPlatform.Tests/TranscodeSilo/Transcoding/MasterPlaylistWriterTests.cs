@@ -34,4 +34,20 @@ public sealed class MasterPlaylistWriterTests
 
         Assert.Contains("CODECS=\"avc1.4d401e\",FRAME-RATE=25.000\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Planned_WithAudio_CeilingAndTargetIncludeAudio()
+    {
+        var stats = RenditionStats.Planned(R720, "avc1.64001f", hasAudio: true);
+
+        Assert.Equal(new RenditionStats(R720, "720p/index.m3u8", (3080 + 128) * 1000, (2800 + 128) * 1000, "avc1.64001f"), stats);
+    }
+
+    [Fact]
+    public void Planned_WithoutAudio_VideoOnly()
+    {
+        var stats = RenditionStats.Planned(R360, "avc1.4d401e", hasAudio: false);
+
+        Assert.Equal((880_000L, 800_000L), (stats.PeakBitrate, stats.AverageBitrate));
+    }
 }

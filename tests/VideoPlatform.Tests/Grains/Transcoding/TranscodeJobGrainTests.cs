@@ -1,0 +1,96 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using VideoPlatform.Grains.Transcoding;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.Grains.Transcoding;
+
+/// <summary>
+/// A silo dying between a job's final write and the video hearing of it: the job's reminder, still registered, tells
+/// the video from the job's persisted state. States are written straight into storage, as the dead silo left them.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
+{
+    private const string LeaseReminder = "lease-check";
+
+    private IGrainStorage Storage => cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
+
+    [Fact]
+    public async Task Crash_AfterTheSucceededWrite_ReminderMakesTheVideoReady()
+    {
+        var id = NewId();
+        var output = new TranscodeOutput
+        {
+            Source = new SourceInfo { Width = 1280, Height = 720, DurationSeconds = 4 },
+            Renditions = new List<Rendition> { new("720p", 1280, 720, 2_900_000, 30) }, // a List, as the worker sends: state is stored as typed JSON
+            MasterKey = $"vod/{id}/hls/master.m3u8",
+            PosterKey = $"vod/{id}/thumbs/poster.jpg",
+        };
+        await WriteProcessingVideoAsync(id);
+        await WriteJobAsync(id, new TranscodeJobState
+        {
+            Request = new TranscodeRequest(id, $"raw/{id}/source", 10),
+            Status = TranscodeJobStatus.Succeeded,
+            Attempts = 1,
+            Output = output,
+        });
+        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
+
+        await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default);
+        await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default); // told twice: harmless
+
+        var video = (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!;
+        Assert.Equal(VideoStatus.Ready, video.Status);
+        Assert.Equal((output.MasterKey, output.PosterKey, 1), (video.MasterKey, video.PosterKey, video.Renditions.Count));
+    }
+
+    [Fact]
+    public async Task Crash_AfterTheGaveUpWrite_ReminderFailsTheVideoAndRemovesWhatWasPublished()
+    {
+        var id = NewId();
+        var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
+        await store.PutTextAsync($"vod/{id}/hls/240p/index.m3u8", "#EXTM3U\n"); // a growing ladder's leftovers
+        await WriteProcessingVideoAsync(id);
+        await WriteJobAsync(id, new TranscodeJobState
+        {
+            Request = new TranscodeRequest(id, $"raw/{id}/source", 10),
+            Status = TranscodeJobStatus.Failed,
+            Attempts = 1,
+            Failure = new VideoFailure("corrupt", "the data ends at 12 s of 20 s"),
+        });
+        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
+
+        await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default);
+        await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default);
+
+        var video = (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!;
+        Assert.Equal(VideoStatus.Failed, video.Status);
+        Assert.Equal("corrupt", video.Failure!.Code);
+        Assert.Empty(await store.ListAsync($"vod/{id}/").ToListAsync());
+    }
+
+    private static string NewId() => $"job-{Guid.NewGuid():N}"[..20];
+
+    private async Task WriteProcessingVideoAsync(string id)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var video = new VideoDetails
+        {
+            Id = id,
+            Title = "crash",
+            Status = VideoStatus.Processing,
+            SourceKey = $"raw/{id}/source",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 3,
+        };
+        await Storage.WriteStateAsync("video", cluster.Client.GetGrain<IVideoGrain>(id).GetGrainId(), new GrainState<VideoState> { State = new VideoState { Video = video } });
+    }
+
+    private Task WriteJobAsync(string id, TranscodeJobState job) =>
+        Storage.WriteStateAsync("job", cluster.Client.GetGrain<ITranscodeJobGrain>(id).GetGrainId(), new GrainState<TranscodeJobState> { State = job });
+}

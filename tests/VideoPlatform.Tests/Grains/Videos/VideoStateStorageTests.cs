@@ -1,0 +1,29 @@
+using Orleans.Core.Internal;
+using VideoPlatform.Grains.Videos;
+using VideoPlatform.Tests.Fixtures;
+
+namespace VideoPlatform.Tests.Grains.Videos;
+
+/// <summary>
+/// Grain state is stored as typed JSON: a list whose runtime type cannot be named again (what a C# collection expression
+/// makes for an IReadOnlyList) would be written fine and fail on the next activation. From the client the call is
+/// serialized, which hands the grain a plain list; the grain makes every tag list an array itself, for callers in its
+/// own silo (the live recording grain), whose objects arrive as they were made.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class VideoStateStorageTests(PlatformClusterFixture cluster)
+{
+    [Fact]
+    public async Task Create_TagsFromACollectionExpression_ReadBackAfterReactivation()
+    {
+        var id = $"tags-{Guid.NewGuid():N}"[..20];
+        var video = cluster.Client.GetGrain<IVideoGrain>(id);
+        await video.Create(new CreateVideo { Title = "recording", Tags = ["live"] });
+        await video.Update(new VideoPatch { Tags = ["live", "music"] });
+
+        await video.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(300);
+
+        Assert.Equal(["live", "music"], (await video.Get())!.Tags);
+    }
+}
