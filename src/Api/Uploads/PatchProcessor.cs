@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Grains.Uploads;
 
@@ -24,7 +25,9 @@ public sealed record PatchResult(PatchStatus Status, UploadInfo? Upload);
 /// </summary>
 public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings> options, TimeProvider time)
 {
-    public async Task<PatchResult> ApplyAsync(IUploadGrain grain, long offset, long? contentLength, Stream requestBody, UploadChecksum? checksum)
+    /// <param name="bodyReader">The request's pipe, when it has one: lets a file writer take Kestrel's blocks directly.</param>
+    public async Task<PatchResult> ApplyAsync(
+        IUploadGrain grain, long offset, long? contentLength, Stream requestBody, UploadChecksum? checksum, PipeReader? bodyReader = null)
     {
         var lease = options.Value.Lease;
         var grant = await grain.BeginPatch(offset, contentLength, lease);
@@ -38,7 +41,7 @@ public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings
         {
             await using var keeper = new LeaseKeeper(grain, grant.Token, lease, time);
             using var hash = checksum?.CreateHash();
-            var body = new UploadBodyStream(requestBody, upload.Length - upload.Offset, hash);
+            var body = new UploadBodyStream(requestBody, upload.Length - upload.Offset, hash, bodyReader);
             var written = await writer.WriteAsync(upload, grant.Token, body, keeper.Token);
             var verdict = Judge(body, keeper.Lost, checksum, hash);
             if (verdict is not (PatchStatus.Ok or PatchStatus.Interrupted) || written.Offset == upload.Offset)

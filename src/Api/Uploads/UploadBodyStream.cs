@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Security.Cryptography;
 
 namespace VideoPlatform.Api.Uploads;
@@ -6,7 +7,9 @@ namespace VideoPlatform.Api.Uploads;
 /// A PATCH body as the writers read it: counts bytes, feeds the checksum, refuses to go past what the upload still
 /// lacks, and remembers whether reading failed (a broken connection) so writers can keep what arrived before.
 /// </summary>
-public sealed class UploadBodyStream(Stream inner, long limit, IncrementalHash? hash) : Stream
+/// <param name="pipe">The request's body reader, when the body is Kestrel's: a file destination then takes each read's
+/// received blocks in one gathering write (see the Gather part).</param>
+public sealed partial class UploadBodyStream(Stream inner, long limit, IncrementalHash? hash, PipeReader? pipe = null) : Stream
 {
     public long BytesRead { get; private set; }
 
@@ -48,6 +51,12 @@ public sealed class UploadBodyStream(Stream inner, long limit, IncrementalHash? 
     /// </summary>
     public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
     {
+        if (pipe is not null && destination is FileStream { CanSeek: true } file)
+        {
+            await GatherIntoAsync(pipe, file, cancellationToken);
+            return;
+        }
+
         var sink = new Sink(this, destination);
         try
         {

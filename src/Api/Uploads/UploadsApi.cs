@@ -87,7 +87,7 @@ public static class UploadsApi
         }
 
         TusResults.LiftBodySizeLimit(http);
-        var result = await processor.ApplyAsync(client.GetGrain<IUploadGrain>(uploadId), offset, request.ContentLength, request.Body, checksum);
+        var result = await processor.ApplyAsync(client.GetGrain<IUploadGrain>(uploadId), offset, request.ContentLength, request.Body, checksum, request.BodyReader);
         return TusResults.FromPatch(result, http.Response);
     }
 
