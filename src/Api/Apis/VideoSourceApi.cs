@@ -16,7 +16,7 @@ public static class VideoSourceApi
     public static IEndpointRouteBuilder MapVideoSourceApi(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/videos/{id}/source", PutSourceAsync).WithTags("Videos").WithName("PutVideoSource")
-            .RequireAuthorization().RequireRateLimiting(AuthSetup.UploadLimit);
+            .RequireAuthorization().RequireRateLimiting(AuthSetup.UploadLimit).WithMetadata(RawMediaBody.Instance);
         return app;
     }
 

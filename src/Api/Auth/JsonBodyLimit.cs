@@ -1,19 +1,21 @@
 using Microsoft.Extensions.Options;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Uploads;
 
 namespace VideoPlatform.Api.Auth;
 
 /// <summary>
 /// JSON and form bodies are small: anything larger than the configured limit is refused with 413 before an endpoint
 /// reads it. A body without Content-Length is read here up to the limit, because minimal APIs treat a read that the
-/// server cuts short as a dropped connection and would answer nothing useful.
+/// server cuts short as a dropped connection and would answer nothing useful. Endpoints marked <see cref="RawMediaBody"/>
+/// take media whatever its label.
 /// </summary>
 public sealed class JsonBodyLimit(RequestDelegate next, IOptions<AuthSettings> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!request.HasJsonContentType() && !request.HasFormContentType)
+        if ((!request.HasJsonContentType() && !request.HasFormContentType) || context.GetEndpoint()?.Metadata.GetMetadata<RawMediaBody>() is not null)
         {
             await next(context);
             return;

@@ -32,6 +32,20 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
     }
 
     [Fact]
+    public async Task PutSource_LabelledAsAFormAsCurlDataBinaryDoes_StillTakenAsMedia()
+    {
+        var videoId = await CreateVideoAsync(client);
+        var bytes = RandomBytes(90_000); // over the JSON and form limit in this Api (64 KiB)
+        var body = new ByteArrayContent(bytes);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+
+        using var response = await client.PutAsync(Source(videoId), body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+    }
+
+    [Fact]
     public async Task PutSource_UnknownVideo_Returns404()
     {
         using var response = await client.PutAsync(Source("nosuchvideo2"), Body(new byte[10]));
