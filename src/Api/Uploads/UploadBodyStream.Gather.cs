@@ -4,14 +4,15 @@ namespace VideoPlatform.Api.Uploads;
 
 public sealed partial class UploadBodyStream
 {
-    // Linux takes at most 1024 buffers per pwritev; a read holds up to Kestrel's request buffer (1 MiB: 256 blocks).
+    // Linux takes at most 1024 buffers per pwritev.
     private const int MaxBuffersPerWrite = 512;
 
     /// <summary>
-    /// Kestrel receives a body into 4 KiB blocks. Written one by one, every block costs a write call and a thread-pool
-    /// hop (about 131,000 of each per 512 MiB); here every block a read returns goes to the file in one gathering
-    /// positional write (pwritev), straight from Kestrel's memory. Blocks are counted, limited and hashed before they
-    /// are written; a failing disk is not the body's failure.
+    /// Kestrel hands a body over as the blocks its socket reads filled. Written one by one, each block is a write call
+    /// and a thread-pool hop; here every block a read returns goes to the file in one gathering positional write
+    /// (pwritev), straight from Kestrel's memory. For a 256 MiB PATCH on the Api, strace counted 512 such writes
+    /// against 2081 socket reads. Blocks are counted, limited and hashed before they are written; a failing disk is
+    /// not the body's failure.
     /// </summary>
     private async Task GatherIntoAsync(PipeReader reader, FileStream file, CancellationToken cancellationToken)
     {
