@@ -38,6 +38,10 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("ProcessingPlayable")]
     Task ProcessingPlayable(string masterKey);
 
+    /// <summary>Still Processing, but its growing ladder is no longer served: the attempt that wrote it failed.</summary>
+    [Alias("WithdrawPlayback")]
+    Task WithdrawPlayback();
+
     [Alias("CompleteProcessing")]
     Task CompleteProcessing(TranscodeOutput output);
 

@@ -215,6 +215,8 @@ public sealed class TranscodeJobGrain(
             s.UpdatedAt = time.GetUtcNow();
             await state.WriteStateAsync();
             StopLeaseTimer();
+            // The failed attempt's ladder stops growing; the next one rewrites it from its first segment.
+            await Video.WithdrawPlayback();
             await Queue.SetRunning(JobId, null);
             await Queue.Push(JobId, notBefore);
             return;

@@ -116,7 +116,8 @@ public sealed class VideoGrain(
         return video;
     }
 
-    // A new attempt rewrites the ladder from its first segment: what an earlier attempt published is not served meanwhile.
+    // A new attempt rewrites the ladder from its first segment: what an earlier attempt published is not served meanwhile
+    // (the job withdraws it when it retries; this covers a start the retry's call never reached).
     public async Task StartProcessing(string jobId) =>
         await FireAsync(VideoTrigger.ProcessingStarted, v => v with { Progress = 0, Failure = null, MasterKey = null });
 
@@ -140,6 +141,14 @@ public sealed class VideoGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    public async Task WithdrawPlayback()
+    {
+        if (state.State.Video is { Status: VideoStatus.Processing, MasterKey: not null } video)
+        {
+            await SaveAsync(video with { MasterKey = null }, video.Status, "playback_withdrawn");
+        }
     }
 
     public async Task CompleteProcessing(TranscodeOutput output)

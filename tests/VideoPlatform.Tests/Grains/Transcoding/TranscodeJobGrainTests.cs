@@ -73,9 +73,33 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
         Assert.Empty(await store.ListAsync($"vod/{id}/").ToListAsync());
     }
 
+    [Fact]
+    public async Task LeaseLapsed_AfterTheVideoWasPlayable_RetryWithdrawsTheGrowingLadder()
+    {
+        var id = NewId();
+        await WriteProcessingVideoAsync(id, masterKey: $"vod/{id}/hls/master.m3u8");
+        await WriteJobAsync(id, new TranscodeJobState
+        {
+            Request = new TranscodeRequest(id, $"raw/{id}/source", 10),
+            Status = TranscodeJobStatus.Running,
+            Attempts = 2, // the third waits 1 s before a worker may take it (and clear the ladder itself at its start)
+            WorkerId = "a media silo that died",
+            LeaseUntil = TimeProvider.System.GetUtcNow().AddMinutes(-1),
+        });
+        Assert.True((await cluster.Client.GetGrain<IVideoGrain>(id).Get())!.Playable);
+        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
+
+        await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default);
+
+        var video = (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!;
+        Assert.Null(video.MasterKey);
+        Assert.False(video.Playable);
+        Assert.NotEqual("a media silo that died", (await job.Get())!.WorkerId); // retried: queued, or already taken again
+    }
+
     private static string NewId() => $"job-{Guid.NewGuid():N}"[..20];
 
-    private async Task WriteProcessingVideoAsync(string id)
+    private async Task WriteProcessingVideoAsync(string id, string? masterKey = null)
     {
         var now = TimeProvider.System.GetUtcNow();
         var video = new VideoDetails
@@ -84,6 +108,7 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
             Title = "crash",
             Status = VideoStatus.Processing,
             SourceKey = $"raw/{id}/source",
+            MasterKey = masterKey,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 3,
