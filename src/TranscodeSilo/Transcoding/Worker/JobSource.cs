@@ -3,22 +3,33 @@ using VideoPlatform.Infrastructure.Storage;
 
 namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
-/// <summary>A job's source: a file for ffprobe and ffmpeg, and its SHA-256.</summary>
+/// <summary>A job's source: a file for ffprobe and ffmpeg, and its SHA-256 (possibly still being computed).</summary>
+public sealed record JobSourceFile(string Path, Task<string> Sha256);
+
+/// <summary>Gets a job's source ready for ffprobe and ffmpeg.</summary>
 public static class JobSource
 {
     /// <summary>
-    /// The source as a file ffprobe and ffmpeg can open, and its SHA-256. A store whose objects are local files lends the
-    /// file itself (only read, to hash it); any other store is downloaded into the job's folder.
+    /// A store whose objects are local files lends the file itself (only read), and its SHA-256 is computed while the
+    /// probe and the encode already run: a 20 GiB upload would otherwise wait tens of seconds for its hash before
+    /// anything else started. Any other store is downloaded into the job's folder, hashed on the way.
     /// </summary>
-    public static async Task<(string File, string Sha256)> OpenAsync(IObjectStore store, string sourceKey, string work, CancellationToken cancellationToken)
+    public static async Task<JobSourceFile> OpenAsync(IObjectStore store, string sourceKey, string work, CancellationToken cancellationToken)
     {
         if (store is ILocalFileObjectStore local && local.LocalFile(sourceKey) is { } inPlace)
         {
-            await using var file = new FileStream(inPlace, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            return (inPlace, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken)));
+            return new JobSourceFile(inPlace, HashAsync(inPlace, cancellationToken));
         }
 
-        return await DownloadAsync(store, sourceKey, work, cancellationToken);
+        var (file, sha256) = await DownloadAsync(store, sourceKey, work, cancellationToken);
+        return new JobSourceFile(file, Task.FromResult(sha256));
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // the caller goes on to the probe at once
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
     }
 
     private static async Task<(string File, string Sha256)> DownloadAsync(IObjectStore store, string sourceKey, string work, CancellationToken cancellationToken)

@@ -54,10 +54,12 @@ public sealed class TranscodeJobRunner(
             return status == LeaseStatus.Ok;
         });
         var outcome = "error";
+        Task<string>? hashing = null;
         try
         {
             Directory.CreateDirectory(work);
             var (sourceFile, sha256) = await JobSource.OpenAsync(store, ticket.SourceKey, work, abort.Token);
+            hashing = sha256;
             var output = Path.Combine(work, "out");
             var options = new TranscodeOptions
             {
@@ -75,8 +77,9 @@ public sealed class TranscodeJobRunner(
                     break;
                 case TranscodeOutcome.Transcoded done:
                     await OutputPublisher.PublishAsync(store, ticket.VideoId, output, abort.Token, growing.Published);
+                    var hash = await sha256;
                     outcome = "succeeded";
-                    await job.Succeed(workerId, ToOutput(ticket.VideoId, done.Result, sha256));
+                    await job.Succeed(workerId, ToOutput(ticket.VideoId, done.Result, hash));
                     break;
             }
         }
@@ -104,6 +107,12 @@ public sealed class TranscodeJobRunner(
         {
             await abort.CancelAsync();
             await renewing;
+            if (hashing is not null)
+            {
+                await Task.WhenAny(hashing);
+                _ = hashing.Exception; // a hash nobody waited for (the job failed or was canceled first) is moot
+            }
+
             WorkFolders.DeleteQuietly(work);
             metrics.JobEnded();
             metrics.Outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
