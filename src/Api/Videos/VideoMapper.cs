@@ -68,7 +68,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             : null,
         Renditions = v.Renditions.Select(r => new RenditionResponse(r.Name, r.Width, r.Height, r.Bitrate, r.FrameRate)).ToList(),
         // While processing, a playable video has its growing ladder and no poster or storyboard yet.
-        Playback = v.Playable && v.MasterKey is not null
+        Playback = v.Playable
             ? new PlaybackResponse(urls.For(v.Id, v.MasterKey, token), v.PosterKey is null ? null : urls.For(v.Id, v.PosterKey, token),
                 v.StoryboardKey is null ? null : urls.For(v.Id, v.StoryboardKey, token))
             : null,

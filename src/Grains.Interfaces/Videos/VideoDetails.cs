@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace VideoPlatform.Grains.Videos;
 
 /// <summary>A snapshot of a video as the grain knows it.</summary>
@@ -26,5 +28,6 @@ public sealed record VideoDetails
     [Id(19)] public string? SourceKey { get; init; }
 
     /// <summary>Its playlists may be served: Ready, or Processing with a ladder already growing in the store.</summary>
+    [MemberNotNullWhen(true, nameof(MasterKey))]
     public bool Playable => MasterKey is not null && Status is VideoStatus.Ready or VideoStatus.Processing;
 }

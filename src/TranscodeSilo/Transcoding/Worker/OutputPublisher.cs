@@ -25,9 +25,15 @@ public static class OutputPublisher
             .ToList();
         foreach (var file in files)
         {
-            var key = KeyFor(videoId, file);
             await using var stream = File.OpenRead(Path.Combine(folder, file));
-            await store.PutAsync(key, stream, MediaContentTypes.For(key), cancellationToken);
+            await PutAsync(store, videoId, file, stream, cancellationToken);
         }
+    }
+
+    /// <summary>One file of a video's output, under its key and typed from its name.</summary>
+    public static async Task PutAsync(IObjectStore store, string videoId, string relativePath, Stream content, CancellationToken cancellationToken)
+    {
+        var key = KeyFor(videoId, relativePath);
+        await store.PutAsync(key, content, MediaContentTypes.For(key), cancellationToken);
     }
 }

@@ -91,8 +91,7 @@ public sealed class ProgressivePublisher(IObjectStore store, string videoId, Fun
 
     private async Task PutAsync(string relative, Stream content, CancellationToken cancellationToken)
     {
-        var key = OutputPublisher.KeyFor(videoId, relative);
-        await store.PutAsync(key, content, MediaContentTypes.For(key), cancellationToken);
+        await OutputPublisher.PutAsync(store, videoId, relative, content, cancellationToken);
         published.Add(relative);
     }
 }
