@@ -30,7 +30,13 @@ public sealed partial class FileSystemObjectStore : IAppendableObjectStore
                 throw new InvalidOperationException($"Cannot append to '{key}' at {offset}: the object holds only {file.Length} bytes");
             }
 
-            file.SetLength(offset);
+            // Only cut when there is something to cut: on ext4, truncating a file to zero bytes (even a new, empty one)
+            // makes its close start writeback of everything written since, on this request's thread (auto_da_alloc).
+            if (file.Length > offset)
+            {
+                file.SetLength(offset);
+            }
+
             file.Seek(offset, SeekOrigin.Begin);
             // The metadata describes a published object; an appended one derives its ETag from length and time.
             FileSystemFolders.DeleteQuietly(_layout.MetaPath(key));

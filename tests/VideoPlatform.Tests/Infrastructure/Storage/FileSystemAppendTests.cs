@@ -35,6 +35,17 @@ public sealed class FileSystemAppendTests : IDisposable
     }
 
     [Fact]
+    public async Task AppendAsync_AtZeroOverUnacknowledgedBytes_StartsAfresh()
+    {
+        await store.AppendAsync("uploads/u/data", 0, new MemoryStream([9, 9, 9]));
+
+        var length = await store.AppendAsync("uploads/u/data", 0, new MemoryStream([1]));
+
+        Assert.Equal(1, length);
+        Assert.Equal(new byte[] { 1 }, await ReadAsync("uploads/u/data"));
+    }
+
+    [Fact]
     public async Task AppendAsync_PastTheEnd_Throws()
     {
         await store.AppendAsync("uploads/u/data", 0, new MemoryStream([1]));
