@@ -31,7 +31,10 @@ public sealed class BareKestrel : IAsyncDisposable
     public static Task<BareKestrel> StartSinkAsync(string file) =>
         StartAsync(true, app => app.MapMethods("/sink", ["PATCH"], async (HttpRequest request) =>
         {
-            await using (var target = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+            // A fresh file each time, as the copy and the Api write: truncating the last run's file would make ext4 start
+            // writing all of this one back when it is closed (auto_da_alloc).
+            File.Delete(file);
+            await using (var target = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
             {
                 await request.Body.CopyToAsync(target, 1 << 20);
             }
