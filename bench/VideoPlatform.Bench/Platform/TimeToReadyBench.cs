@@ -35,6 +35,9 @@ public static class TimeToReadyBench
         // about 0.1 core then against 0.02 later), which would be charged to the first pair.
         await PrepareReadyVideoAsync(platform, api, work, WarmUpClipSeconds);
         var siloPid = ProcessCpu.Find(Path.Combine(options.RepoRoot, "src", "TranscodeSilo", "bin"), "VideoPlatform.TranscodeSilo.dll");
+        var hosts = HostsCpu.Find(options.RepoRoot);
+        var jobHostCores = new List<double>();
+        var rawHostCores = new List<double>();
         var observations = new List<JobObservation>();
         var uploads = new List<double>();
         var waits = new List<double>();
@@ -45,37 +48,46 @@ public static class TimeToReadyBench
             options.ReadyRuns,
             async i =>
             {
-                var id = await api.CreateVideoAsync($"bench ready {i}");
-                var wallAtZero = TimeProvider.System.GetUtcNow();
-                var clock = Stopwatch.StartNew();
-                var siloCpu = siloPid is { } pid ? ProcessCpu.Of([pid]) : TimeSpan.Zero;
-                await using var watcher = siloPid is { } silo ? new MediaSiloWatcher(silo, clock) : null;
-                await landing.LandAsync(id, clip);
-                var uploaded = clock.Elapsed;
-                var (started, firstPlayable, ready) = await WaitReadyAsync(api, id, clock, TimeSpan.FromSeconds(seconds * 20 + 120), () => watcher?.EncodeDone == true);
-                if (watcher is not null)
-                {
-                    observations.Add(new JobObservation(
-                        uploaded.TotalSeconds, started.TotalSeconds, ready.TotalSeconds, await watcher.StopAsync(),
-                        LastObjectWritten(platform, id, wallAtZero), (ProcessCpu.Of([siloPid!.Value]) - siloCpu).TotalSeconds));
-                }
-
-                uploads.Add(uploaded.TotalSeconds);
-                waits.Add((started - uploaded).TotalSeconds);
-                processing.Add((ready - started).TotalSeconds);
-                playable.Add(firstPlayable.TotalSeconds);
-                readyId = id;
-                Say.Line($"ready {i + 1}/{options.ReadyRuns}: upload {Say.Seconds(uploaded)}, queued {Say.Seconds(started - uploaded)}, playable at {Say.Seconds(firstPlayable)}, processing {Say.Seconds(ready - started)}, Ready at {Say.Seconds(ready)}");
-                return ready.TotalSeconds;
+                var (ready, cores) = await hosts.OverAsync(() => PlatformRunAsync(i));
+                jobHostCores.Add(cores);
+                return ready;
             },
             async i =>
             {
                 var folder = work.Fresh("raw-ready-out");
-                var raw = (await Processes.TimeAsync("ffmpeg", job.Arguments, folder)).TotalSeconds;
+                var (raw, cores) = await hosts.OverAsync(async () => (await Processes.TimeAsync("ffmpeg", job.Arguments, folder)).TotalSeconds);
+                rawHostCores.Add(cores);
                 Say.Line($"ready {i + 1}/{options.ReadyRuns}: raw ffmpeg {Say.Number(raw)} s");
                 return raw;
             });
 
+        async Task<double> PlatformRunAsync(int i)
+        {
+            var id = await api.CreateVideoAsync($"bench ready {i}");
+            var wallAtZero = TimeProvider.System.GetUtcNow();
+            var clock = Stopwatch.StartNew();
+            var siloCpu = siloPid is { } pid ? ProcessCpu.Of([pid]) : TimeSpan.Zero;
+            await using var watcher = siloPid is { } silo ? new MediaSiloWatcher(silo, clock) : null;
+            await landing.LandAsync(id, clip);
+            var uploaded = clock.Elapsed;
+            var (started, firstPlayable, ready) = await WaitReadyAsync(api, id, clock, TimeSpan.FromSeconds(seconds * 20 + 120), () => watcher?.EncodeDone == true);
+            if (watcher is not null)
+            {
+                observations.Add(new JobObservation(
+                    uploaded.TotalSeconds, started.TotalSeconds, ready.TotalSeconds, await watcher.StopAsync(),
+                    LastObjectWritten(platform, id, wallAtZero), (ProcessCpu.Of([siloPid!.Value]) - siloCpu).TotalSeconds));
+            }
+
+            uploads.Add(uploaded.TotalSeconds);
+            waits.Add((started - uploaded).TotalSeconds);
+            processing.Add((ready - started).TotalSeconds);
+            playable.Add(firstPlayable.TotalSeconds);
+            readyId = id;
+            Say.Line($"ready {i + 1}/{options.ReadyRuns}: upload {Say.Seconds(uploaded)}, queued {Say.Seconds(started - uploaded)}, playable at {Say.Seconds(firstPlayable)}, processing {Say.Seconds(ready - started)}, Ready at {Say.Seconds(ready)}");
+            return ready.TotalSeconds;
+        }
+
+        var hostsNote = $"the platform's processes (Api, silos, PostgreSQL) used {Say.Number(Summary.Of(jobHostCores).Median)} cores over the jobs and {Say.Number(Summary.Of(rawHostCores).Median)} over the raw encodes (medians)";
         var stages = $"upload {Say.Number(Summary.Of(uploads).Median)} s ({landing.How}), queue wait {Say.Number(Summary.Of(waits).Median)} s, processing {Say.Number(Summary.Of(processing).Median)} s (medians)";
         var toReady = Figure.Compare(
             "2a", $"2a Time to Ready, {seconds} s 1080p upload", "s", "upload start to Ready", runs, "raw ffmpeg ladder encode", goal: null) with
@@ -86,6 +98,8 @@ public static class TimeToReadyBench
                 ["upload_s"] = Summary.Of(uploads).Median,
                 ["queue_wait_s"] = Summary.Of(waits).Median,
                 ["processing_s"] = Summary.Of(processing).Median,
+                ["hosts_cores_jobs"] = Summary.Of(jobHostCores).Median,
+                ["hosts_cores_raw"] = Summary.Of(rawHostCores).Median,
             },
         };
         var pairs = processing.Zip(runs.Baseline, (p, b) => p / b).ToList();
@@ -94,7 +108,7 @@ public static class TimeToReadyBench
             "raw ffmpeg, same arguments", runs.Baseline, Goal.AtMost(1.05)) with
         {
             PairRatios = Summary.Of(pairs),
-            Note = "the media silo's job: source (hashed in place or downloaded), probe, encode, thumbnails, publish to the store, grain updates; " + stages,
+            Note = "the media silo's job: source (hashed in place or downloaded), probe, encode, thumbnails, publish to the store, grain updates; " + stages + "; " + hostsNote,
             Trace = observations.Count > 0 ? JobTrace.Median(observations) : null,
         };
         var firstPlayable = Figure.Compare(
