@@ -42,7 +42,7 @@ public sealed class VideoGrain(
             Id = this.GetPrimaryKeyString(),
             Title = command.Title,
             Description = command.Description,
-            Tags = Nameable(command.Tags),
+            Tags = command.Tags,
             Visibility = command.Visibility,
             OwnerId = command.OwnerId,
             Status = VideoStatus.Created,
@@ -67,7 +67,7 @@ public sealed class VideoGrain(
         {
             Title = patch.Title ?? video.Title,
             Description = patch.Description ?? video.Description,
-            Tags = patch.Tags is { } tags ? Nameable(tags) : video.Tags,
+            Tags = patch.Tags ?? video.Tags,
             Visibility = patch.Visibility ?? video.Visibility,
         };
         return await SaveAsync(updated, video.Status, "updated");
@@ -218,13 +218,6 @@ public sealed class VideoGrain(
         var removed = await store.DeletePrefixAsync($"vod/{video.Id}/") + await store.DeletePrefixAsync($"raw/{video.Id}/");
         logger.LogInformation("Deleted video {VideoId}: {Objects} objects removed", video.Id, removed);
     }
-
-    /// <summary>
-    /// State is stored as typed JSON. A caller in the same silo hands over its own list object (the commands are
-    /// immutable, so not copied); one made by a C# collection expression has a compiler-made type that the next
-    /// activation could not name again. A plain array can.
-    /// </summary>
-    private static string[] Nameable(IReadOnlyList<string> tags) => [.. tags];
 
     private async Task<VideoDetails> FireAsync(VideoTrigger trigger, Func<VideoDetails, VideoDetails> change)
     {
