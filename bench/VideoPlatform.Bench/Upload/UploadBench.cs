@@ -51,13 +51,18 @@ public static class UploadBench
         return await MeasureAsync(options, platform, api, file, null);
     }
 
-    // One untimed small upload first: the hosts compile the upload path on its first use (the first 128 MiB PATCH after
-    // a start read about 200 MiB/s against 700-1200 for the next), which would be charged to the first pair.
+    // One untimed upload first: the Api and this client compile the upload path on its first use (the first 128 MiB
+    // PATCH after a start read about 200 MiB/s against 700-1200 for the next). More warm-up did not help: after six
+    // 64 MiB uploads the timed 512 MiB ones still read 1.1-1.8 GB/s. What did was compiling optimised code from the
+    // start: 1.8-2.1 GB/s with the hosts so (TieredCompilation.QuickJit off in their runtimeconfig), 2.0-2.5 GB/s with
+    // this process too; see docs/benchmarks.md, 2026-12-05.
+    private const int WarmUpMiB = 8;
+
     private static async Task WarmUpAsync(ApiClient api, Workspace work)
     {
         var id = await api.CreateVideoAsync("bench upload warm-up");
         await new TusClient(api.Http).UploadAsync(
-            await RandomFileAsync(work.Folder("upload"), 8), new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "warm-up.bin" });
+            await RandomFileAsync(work.Folder("upload"), WarmUpMiB), new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "warm-up.bin" });
         await SettleAsync(api, id);
         await api.DeleteVideoAsync(id);
     }
@@ -70,8 +75,8 @@ public static class UploadBench
         await using var sink = await BareKestrel.StartSinkAsync(target);
         using var http = new HttpClient { BaseAddress = sink.Base, Timeout = TimeSpan.FromMinutes(5) };
         var mib = options.UploadMiB;
-        // Untimed, like the tus warm-up: the endpoint's first request compiles its path.
-        using (var warmUp = await http.PatchAsync(new Uri("/sink", UriKind.Relative), new ByteArrayContent(new byte[1 << 20])))
+        // Untimed, like the tus warm-up: the endpoint and this client compile their path.
+        using (var warmUp = await http.PatchAsync(new Uri("/sink", UriKind.Relative), new ByteArrayContent(new byte[WarmUpMiB << 20])))
         {
             warmUp.EnsureSuccessStatusCode();
         }
@@ -176,6 +181,8 @@ public static class UploadBench
             await file.WriteAsync(block);
         }
 
+        // On disk before any timed run: left dirty, the kernel writes it back about 30 s later, in the middle of them.
+        file.Flush(flushToDisk: true);
         return path;
     }
 }
