@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Fixtures;
@@ -31,6 +32,27 @@ public sealed class JobSourceTests(S3rverFixture s3rver) : IClassFixture<S3rverF
     }
 
     [Fact]
+    public async Task OpenAsync_FileSystemStore_ReturnsBeforeTheHashIsDone()
+    {
+        // The stored object is a named pipe: nothing can hash it before this test writes into it. Were the hash awaited
+        // before the probe and the encode could start, OpenAsync would not return.
+        var store = new FileSystemObjectStore(Path.Combine(folder.Path, "store"), TimeProvider.System);
+        await store.PutAsync(Key, new MemoryStream([0]));
+        var path = store.LocalFile(Key)!;
+        File.Delete(path);
+        await MakeFifoAsync(path);
+
+        var opening = JobSource.OpenAsync(store, Key, Work, CancellationToken.None);
+        var first = await Task.WhenAny(opening, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.Same(opening, first);
+        var source = await opening;
+        Assert.False(source.Sha256.IsCompleted);
+
+        await File.WriteAllBytesAsync(path, Data);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Data)), await source.Sha256.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task OpenAsync_S3Store_DownloadsIntoTheJobFolderAndHashesOnTheWay()
     {
         var store = await s3rver.CreateStoreInNewBucketAsync();
@@ -51,5 +73,13 @@ public sealed class JobSourceTests(S3rverFixture s3rver) : IClassFixture<S3rverF
 
         await Assert.ThrowsAsync<IOException>(() => JobSource.OpenAsync(local, Key, Work, CancellationToken.None));
         await Assert.ThrowsAsync<IOException>(() => JobSource.OpenAsync(remote, Key, Work, CancellationToken.None));
+    }
+
+    private static async Task MakeFifoAsync(string path)
+    {
+        var start = new ProcessStartInfo("mkfifo") { ArgumentList = { path } };
+        using var mkfifo = Process.Start(start)!;
+        await mkfifo.WaitForExitAsync();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 }
