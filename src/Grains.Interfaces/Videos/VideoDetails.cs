@@ -10,11 +10,11 @@ public sealed record VideoDetails
     [Id(1)] public required string Title { get; init; }
     [Id(2)] public string Description { get; init; } = "";
     /// <summary>
-    /// Always held as a plain array. The record is immutable, so a caller in the grain's own silo hands it over as made,
-    /// and a list from a C# collection expression has a compiler-made type that the stored (typed JSON) state could not
-    /// name again when the grain next activates.
+    /// Always held as its own plain array. The record is immutable, so a caller in the grain's own silo hands it over
+    /// as made, and a list from a C# collection expression has a compiler-made type that the stored (typed JSON) state
+    /// could not name again when the grain next activates.
     /// </summary>
-    [Id(3)] public IReadOnlyList<string> Tags { get; init => field = value as string[] ?? [.. value]; } = [];
+    [Id(3)] public IReadOnlyList<string> Tags { get; init => field = value.ToArray(); } = [];
     [Id(4)] public Visibility Visibility { get; init; }
     [Id(5)] public string? OwnerId { get; init; }
     [Id(6)] public VideoStatus Status { get; init; }

@@ -26,6 +26,17 @@ public sealed class VideoStateStorageTests(PlatformClusterFixture cluster)
     }
 
     [Fact]
+    public void Tags_AnArrayGiven_IsCopied()
+    {
+        string[] tags = ["live"];
+        var video = new VideoDetails { Id = "v", Title = "t", Tags = tags };
+
+        tags[0] = "changed";
+
+        Assert.Equal(["live"], video.Tags);
+    }
+
+    [Fact]
     public async Task Create_TagsFromACollectionExpression_ReadBackAfterReactivation()
     {
         var id = $"tags-{Guid.NewGuid():N}"[..20];
