@@ -58,13 +58,20 @@ public static class UploadBench
     // this process too; see docs/benchmarks.md, 2026-12-05.
     private const int WarmUpMiB = 8;
 
-    private static async Task WarmUpAsync(ApiClient api, Workspace work)
+    private static async Task WarmUpAsync(ApiClient api, Workspace work) =>
+        await UploadOnceAsync(api, await RandomFileAsync(work.Folder("upload"), WarmUpMiB), "bench upload warm-up", null, () => Task.CompletedTask);
+
+    /// <summary>One tus upload into a new video, timed from after <paramref name="beforeClock"/>; the video's job is then waited out and the video deleted.</summary>
+    private static async Task<TimeSpan> UploadOnceAsync(ApiClient api, string file, string title, int? chunkSize, Func<Task> beforeClock)
     {
-        var id = await api.CreateVideoAsync("bench upload warm-up");
-        await new TusClient(api.Http).UploadAsync(
-            await RandomFileAsync(work.Folder("upload"), WarmUpMiB), new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "warm-up.bin" });
+        var id = await api.CreateVideoAsync(title);
+        await beforeClock();
+        var clock = Stopwatch.StartNew();
+        await new TusClient(api.Http).UploadAsync(file, new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "bench.bin" }, chunkSize);
+        var elapsed = clock.Elapsed;
         await SettleAsync(api, id);
         await api.DeleteVideoAsync(id);
+        return elapsed;
     }
 
     // What HTTP over loopback into a file costs on this machine before any of the platform's work: the bound any
@@ -112,20 +119,14 @@ public static class UploadBench
     private static async Task<Paired> MeasureAsync(BenchOptions options, PlatformProcess platform, ApiClient api, string file, int? chunkSize)
     {
         var mib = options.UploadMiB;
-        var tus = new TusClient(api.Http);
         var label = chunkSize is null ? "one PATCH" : $"{chunkSize >> 20} MiB PATCHes";
         return await Paired.RunAsync(
             options.UploadRuns,
             async i =>
             {
-                var id = await api.CreateVideoAsync($"bench upload {i}");
-                await PrimeAsync(options, platform);
-                var clock = Stopwatch.StartNew();
-                await tus.UploadAsync(file, new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "bench.bin" }, chunkSize);
-                var rate = mib / clock.Elapsed.TotalSeconds;
+                var elapsed = await UploadOnceAsync(api, file, $"bench upload {i}", chunkSize, () => PrimeAsync(options, platform));
+                var rate = mib / elapsed.TotalSeconds;
                 Say.Line($"upload {i + 1}/{options.UploadRuns}: tus ({label}) {Say.Number(rate, "0")} MiB/s");
-                await SettleAsync(api, id);
-                await api.DeleteVideoAsync(id);
                 return rate;
             },
             i => CopyAsync(options, platform, file, i));
