@@ -10,7 +10,8 @@ namespace VideoPlatform.Tests.Grains.Transcoding;
 
 /// <summary>
 /// A silo dying between a job's final write and the video hearing of it: the job's reminder, still registered, tells
-/// the video from the job's persisted state. States are written straight into storage, as the dead silo left them.
+/// the video from the job's persisted state; or right after its Queued write: enqueuing again repairs it. States are
+/// written straight into storage, as the dead silo left them.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
@@ -97,16 +98,42 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
         Assert.NotEqual("a media silo that died", (await job.Get())!.WorkerId); // retried: queued, or already taken again
     }
 
+    [Fact]
+    public async Task Crash_AfterTheQueuedWrite_EnqueueAgainPutsTheJobInTheQueue()
+    {
+        var id = NewId();
+        var request = new TranscodeRequest(id, $"raw/{id}/source", 10);
+        await WriteVideoAsync(id, VideoStatus.Uploaded);
+        // What a silo dying right after Enqueue's write leaves: the job Queued, no reminder, not in the queue.
+        var now = TimeProvider.System.GetUtcNow();
+        await WriteJobAsync(id, new TranscodeJobState { Request = request, Status = TranscodeJobStatus.Queued, EnqueuedAt = now, UpdatedAt = now });
+        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
+
+        await job.Enqueue(request); // what the video does when the upload grain's reminder tells it again
+
+        // A media silo of the test cluster takes it (the source is missing, so the attempt then fails): it was pushed.
+        var queue = cluster.Client.GetGrain<ITranscodeQueueGrain>(TranscodeQueue.Key);
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while ((await job.Get())!.Attempts == 0 && !(await queue.Stats()).QueuedJobs.Contains(id) && TimeProvider.System.GetUtcNow() < until)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True((await job.Get())!.Attempts > 0 || (await queue.Stats()).QueuedJobs.Contains(id));
+    }
+
     private static string NewId() => $"job-{Guid.NewGuid():N}"[..20];
 
-    private async Task WriteProcessingVideoAsync(string id, string? masterKey = null)
+    private Task WriteProcessingVideoAsync(string id, string? masterKey = null) => WriteVideoAsync(id, VideoStatus.Processing, masterKey);
+
+    private async Task WriteVideoAsync(string id, VideoStatus status, string? masterKey = null)
     {
         var now = TimeProvider.System.GetUtcNow();
         var video = new VideoDetails
         {
             Id = id,
             Title = "crash",
-            Status = VideoStatus.Processing,
+            Status = status,
             SourceKey = $"raw/{id}/source",
             MasterKey = masterKey,
             CreatedAt = now,

@@ -129,6 +129,25 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     }
 
     [Fact]
+    public async Task CommitPatch_LastByte_UnregistersTheExpiryReminderAfterAnswering()
+    {
+        var (grain, videoId) = await CreateAsync(10);
+        var reminders = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        Assert.NotNull(await reminders.ReadRow(grain.GetGrainId(), "upload-expiry"));
+        var grant = await grain.BeginPatch(0, 10, Lease);
+
+        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(10);
+        while (await reminders.ReadRow(grain.GetGrainId(), "upload-expiry") is not null && TimeProvider.System.GetUtcNow() < until)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Null(await reminders.ReadRow(grain.GetGrainId(), "upload-expiry"));
+    }
+
+    [Fact]
     public async Task CompleteUpload_ToldAgainWithTheSameSource_IsANoOp()
     {
         var (grain, videoId) = await CreateAsync(10);
