@@ -13,7 +13,7 @@ public static class S3Figures
 {
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, Workspace work)
     {
-        var name = $"3b Upload throughput, tus (one PATCH) via the Api, S3 store (s3rver, multipart), {options.UploadMiB} MiB";
+        var name = $"3b Upload throughput, tus (one PATCH) via the Api, S3 store (s3rver, multipart), {options.S3UploadMiB} MiB";
         if (!File.Exists(S3rver.Script(options.RepoRoot)))
         {
             return [Figure.NotMeasuredRow("3b", name, "s3rver not installed under .tools (./vp test or ./vp bench --full installs it)") with { Goal = Goal.AtLeast(0.7) }];
@@ -26,7 +26,7 @@ public static class S3Figures
             await using var platform = await PlatformProcess.StartAsync(options, TimeSpan.FromSeconds(180), s3.HostEnvironment());
             using var api = new ApiClient(platform.Api);
             await api.SignInAsync();
-            var runs = await UploadBench.OnePatchAsync(options, platform, api, work);
+            var runs = await UploadBench.OnePatchAsync(options, options.S3UploadMiB, platform, api, work);
             return [Figure.Compare("3b", name, "MiB/s", "tus", runs, "file copy", Goal.AtLeast(0.7)) with
             {
                 Note = "same client and baseline as 3a; the Api writes the body as S3 multipart parts into s3rver (Node.js, files on the same disk)",

@@ -29,12 +29,12 @@ public static class UploadBench
             return [Figure.NotMeasuredRow("3a", Name, "tus endpoint missing (OPTIONS /api/uploads has no Tus-Version)") with { Goal = Goal.AtLeast(0.7) }];
         }
 
-        var file = await RandomFileAsync(work.Folder("upload"), options.UploadMiB);
-        await WarmUpAsync(api, work);
-        var whole = await MeasureAsync(options, platform, api, file, null);
-        var chunked = await MeasureAsync(options, platform, api, file, TusClient.ChunkSize);
-        var ceiling = await CeilingAsync(options, platform, file);
         var mib = options.UploadMiB;
+        var file = await RandomFileAsync(work.Folder("upload"), mib);
+        await WarmUpAsync(api, work);
+        var whole = await MeasureAsync(options, mib, platform, api, file, null);
+        var chunked = await MeasureAsync(options, mib, platform, api, file, TusClient.ChunkSize);
+        var ceiling = await CeilingAsync(options, mib, platform, file);
         return
         [
             Figure.Compare("3a", $"{Name}, {mib} MiB", "MiB/s", "tus", whole, "file copy", Goal.AtLeast(0.7)),
@@ -44,11 +44,11 @@ public static class UploadBench
     }
 
     /// <summary>The whole file in one PATCH against the file copy, for another platform (3b: the S3 store).</summary>
-    public static async Task<Paired> OnePatchAsync(BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work)
+    public static async Task<Paired> OnePatchAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, Workspace work)
     {
-        var file = await RandomFileAsync(work.Folder("upload"), options.UploadMiB);
+        var file = await RandomFileAsync(work.Folder("upload"), mib);
         await WarmUpAsync(api, work);
-        return await MeasureAsync(options, platform, api, file, null);
+        return await MeasureAsync(options, mib, platform, api, file, null);
     }
 
     // One untimed upload first: the Api and this client compile the upload path on its first use (the first 128 MiB
@@ -76,12 +76,11 @@ public static class UploadBench
 
     // What HTTP over loopback into a file costs on this machine before any of the platform's work: the bound any
     // upload endpoint here lives under.
-    private static async Task<Paired> CeilingAsync(BenchOptions options, PlatformProcess platform, string file)
+    private static async Task<Paired> CeilingAsync(BenchOptions options, int mib, PlatformProcess platform, string file)
     {
         var target = Path.Combine(platform.DataFolder, "ceiling.bin");
         await using var sink = await BareKestrel.StartSinkAsync(target);
         using var http = new HttpClient { BaseAddress = sink.Base, Timeout = TimeSpan.FromMinutes(5) };
-        var mib = options.UploadMiB;
         // Untimed, like the tus warm-up: the endpoint and this client compile their path.
         using (var warmUp = await http.PatchAsync(new Uri("/sink", UriKind.Relative), new ByteArrayContent(new byte[WarmUpMiB << 20])))
         {
@@ -94,7 +93,7 @@ public static class UploadBench
                 options.UploadRuns,
                 async i =>
                 {
-                    await PrimeAsync(options, platform);
+                    await PrimeAsync(mib, platform);
                     var clock = Stopwatch.StartNew();
                     await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
                     {
@@ -108,7 +107,7 @@ public static class UploadBench
                     Say.Line($"upload {i + 1}/{options.UploadRuns}: bare Kestrel {Say.Number(rate, "0")} MiB/s");
                     return rate;
                 },
-                i => CopyAsync(options, platform, file, i));
+                i => CopyAsync(options, mib, platform, file, i));
         }
         finally
         {
@@ -116,20 +115,19 @@ public static class UploadBench
         }
     }
 
-    private static async Task<Paired> MeasureAsync(BenchOptions options, PlatformProcess platform, ApiClient api, string file, int? chunkSize)
+    private static async Task<Paired> MeasureAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, string file, int? chunkSize)
     {
-        var mib = options.UploadMiB;
         var label = chunkSize is null ? "one PATCH" : $"{chunkSize >> 20} MiB PATCHes";
         return await Paired.RunAsync(
             options.UploadRuns,
             async i =>
             {
-                var elapsed = await UploadOnceAsync(api, file, $"bench upload {i}", chunkSize, () => PrimeAsync(options, platform));
+                var elapsed = await UploadOnceAsync(api, file, $"bench upload {i}", chunkSize, () => PrimeAsync(mib, platform));
                 var rate = mib / elapsed.TotalSeconds;
                 Say.Line($"upload {i + 1}/{options.UploadRuns}: tus ({label}) {Say.Number(rate, "0")} MiB/s");
                 return rate;
             },
-            i => CopyAsync(options, platform, file, i));
+            i => CopyAsync(options, mib, platform, file, i));
     }
 
     // The completed upload starts a job: the media silo reads and hashes the whole file, then the probe rejects it.
@@ -143,11 +141,10 @@ public static class UploadBench
         }
     }
 
-    private static async Task<double> CopyAsync(BenchOptions options, PlatformProcess platform, string file, int i)
+    private static async Task<double> CopyAsync(BenchOptions options, int mib, PlatformProcess platform, string file, int i)
     {
-        var mib = options.UploadMiB;
         var target = Path.Combine(platform.DataFolder, "copy-baseline.bin");
-        await PrimeAsync(options, platform);
+        await PrimeAsync(mib, platform);
         var clock = Stopwatch.StartNew();
         await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
         await using (var copy = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
@@ -162,8 +159,8 @@ public static class UploadBench
     }
 
     // Every timed run, either side, starts on page-cache memory that is already backed (see PageCachePrimer).
-    private static Task PrimeAsync(BenchOptions options, PlatformProcess platform) =>
-        PageCachePrimer.PrimeAsync(platform.DataFolder, ((long)options.UploadMiB << 20) + (64L << 20));
+    private static Task PrimeAsync(int mib, PlatformProcess platform) =>
+        PageCachePrimer.PrimeAsync(platform.DataFolder, ((long)mib << 20) + (64L << 20));
 
     // Random bytes: the upload completes, the probe rejects it in a moment, and no transcode disturbs later figures.
     private static async Task<string> RandomFileAsync(string folder, int mib)
