@@ -8,6 +8,11 @@ using VideoPlatform.Bench.Tools;
 using VideoPlatform.Bench.Transcode;
 using VideoPlatform.Bench.Upload;
 
+if (args is [SinkProcess.Argument, var sinkFile, var sinkPort])
+{
+    return await BareKestrel.ServeSinkAsync(sinkFile, int.Parse(sinkPort, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 BenchOptions options;
 try
 {

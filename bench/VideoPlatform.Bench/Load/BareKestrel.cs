@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Api.Transport;
+using VideoPlatform.Api.Uploads;
 using VideoPlatform.Bench.Tools;
 
 namespace VideoPlatform.Bench.Load;
 
 /// <summary>
-/// Kestrel in this process with nothing of the platform: the metadata baseline (GET /api/videos/{id} answering fixed
-/// JSON bytes) and the upload ceiling (a PATCH body streamed into a file).
+/// Kestrel with nothing of the platform: the metadata baseline (GET /api/videos/{id} answering fixed JSON bytes, in
+/// this process) and the upload ceiling (a PATCH body written into a file, in a process of its own: <see cref="SinkProcess"/>).
 /// </summary>
 public sealed class BareKestrel : IAsyncDisposable
 {
@@ -22,29 +23,42 @@ public sealed class BareKestrel : IAsyncDisposable
     public Uri Base { get; }
 
     public static Task<BareKestrel> StartAsync(byte[] json) =>
-        StartAsync(false, app => app.MapGet("/api/videos/{id}", (string id) => Results.Bytes(json, "application/json; charset=utf-8")));
+        StartAsync(FreePorts.One(), false, app => app.MapGet("/api/videos/{id}", (string id) => Results.Bytes(json, "application/json; charset=utf-8")));
 
     /// <summary>
-    /// PATCH /sink writes its body to <paramref name="file"/> through the same 1 MiB buffers as the copy baseline, on
-    /// the Api's socket buffers (256 KiB blocks), so it bounds what the Api's upload path can reach.
+    /// PATCH /sink writes its body to <paramref name="file"/> the way the Api's upload path does (Kestrel's received
+    /// blocks gathered straight into the file by <see cref="UploadBodyStream"/>, on the Api's socket buffers), with none of
+    /// the platform around it: no tus, no grains, no database. It bounds what the Api's upload path can reach.
     /// </summary>
-    public static Task<BareKestrel> StartSinkAsync(string file) =>
-        StartAsync(true, app => app.MapMethods("/sink", ["PATCH"], async (HttpRequest request) =>
+    public static Task<BareKestrel> StartSinkAsync(string file, int port) =>
+        StartAsync(port, true, app => app.MapMethods("/sink", ["PATCH"], async (HttpRequest request) =>
         {
             // A fresh file each time, as the copy and the Api write: truncating the last run's file would make ext4 start
-            // writing all of this one back when it is closed (auto_da_alloc).
+            // writing all of this one back when it is closed (auto_da_alloc). The suite deletes it between runs.
             File.Delete(file);
-            await using (var target = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+            await using (var target = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true))
             {
-                await request.Body.CopyToAsync(target, 1 << 20);
+                var body = new UploadBodyStream(request.Body, request.ContentLength ?? long.MaxValue, null, request.BodyReader);
+                await body.CopyToAsync(target);
             }
 
             return Results.NoContent();
         }));
 
-    private static async Task<BareKestrel> StartAsync(bool largeSocketBuffers, Action<WebApplication> routes)
+    /// <summary>
+    /// The sink as its own process (see <see cref="SinkProcess"/>): serves until its standard input closes, so it
+    /// ends with the suite however the suite ends.
+    /// </summary>
+    public static async Task<int> ServeSinkAsync(string file, int port)
     {
-        var port = FreePorts.One();
+        await using var sink = await StartSinkAsync(file, port);
+        Console.WriteLine(SinkProcess.ReadyLine);
+        await Console.In.ReadToEndAsync();
+        return 0;
+    }
+
+    private static async Task<BareKestrel> StartAsync(int port, bool largeSocketBuffers, Action<WebApplication> routes)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

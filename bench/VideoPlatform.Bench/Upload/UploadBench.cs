@@ -19,7 +19,7 @@ public static class UploadBench
 
     private const string ChunkedName = "3c Upload throughput, tus (8 MiB PATCHes) via the Api, FileSystem store";
 
-    private const string CeilingName = "3d Upload ceiling: one PATCH to a bare Kestrel endpoint (the Api's socket buffers) writing a file (no tus, no grains), reference";
+    private const string CeilingName = "3d Upload ceiling: one PATCH to a bare Kestrel endpoint writing a file with the Api's write path (its socket buffers, gathered writes; no tus, no grains), reference";
 
     /// <summary>3a, 3c and 3d against the running platform.</summary>
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work)
@@ -31,7 +31,7 @@ public static class UploadBench
 
         var mib = options.UploadMiB;
         var file = await RandomFileAsync(work.Folder("upload"), mib);
-        await WarmUpAsync(api, work);
+        await WarmUpAsync(api, file, WarmUpUploads);
         var whole = await MeasureAsync(options, mib, platform, api, file, null);
         var chunked = await MeasureAsync(options, mib, platform, api, file, TusClient.ChunkSize);
         var ceiling = await CeilingAsync(options, mib, platform, file);
@@ -47,19 +47,30 @@ public static class UploadBench
     public static async Task<Paired> OnePatchAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, Workspace work)
     {
         var file = await RandomFileAsync(work.Folder("upload"), mib);
-        await WarmUpAsync(api, work);
+        // One is enough here: s3rver (about 70 MiB/s) bounds these runs, not the Api's warm-up.
+        await WarmUpAsync(api, file, 1);
         return await MeasureAsync(options, mib, platform, api, file, null);
     }
 
-    // One untimed upload first: the Api and this client compile the upload path on its first use (the first 128 MiB
-    // PATCH after a start read about 200 MiB/s against 700-1200 for the next). More warm-up did not help: after six
-    // 64 MiB uploads the timed 512 MiB ones still read 1.1-1.8 GB/s. What did was compiling optimised code from the
-    // start: 1.8-2.1 GB/s with the hosts so (TieredCompilation.QuickJit off in their runtimeconfig), 2.0-2.5 GB/s with
-    // this process too; see docs/benchmarks.md, 2026-12-05.
-    private const int WarmUpMiB = 8;
+    // The timed runs measure the platform as it runs once it has taken a few uploads. On fresh hosts the first large
+    // uploads are slow: the runtime is still compiling the upload path (over the first four 512 MiB uploads perf put
+    // half of the Api's samples in its tiered-compilation thread; the Api used 170-250 ms of user CPU per upload, 20-90
+    // after) and they read 0.5-1.1 GB/s against 1.3-1.8 after. With one 8 MiB warm-up, the first timed 2 GiB run read
+    // 1165 MiB/s in a run whose others read 1987-2742. Three untimed uploads of the timed file bring the per-byte path
+    // to its steady state. Thirty-two small uploads besides (for the per-upload path, called a few times per upload)
+    // cost 15 s and moved no figure beyond the noise. See docs/benchmarks.md, 2026-12-05 (third reading).
+    private const int WarmUpUploads = 3;
 
-    private static async Task WarmUpAsync(ApiClient api, Workspace work) =>
-        await UploadOnceAsync(api, await RandomFileAsync(work.Folder("upload"), WarmUpMiB), "bench upload warm-up", null, () => Task.CompletedTask);
+    private static async Task WarmUpAsync(ApiClient api, string file, int uploads)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < uploads; i++)
+        {
+            await UploadOnceAsync(api, file, "bench upload warm-up", null, () => Task.CompletedTask);
+        }
+
+        Say.Line($"upload warm-up: the timed file {uploads} time(s), {Say.Seconds(clock.Elapsed)}");
+    }
 
     /// <summary>One tus upload into a new video, timed from after <paramref name="beforeClock"/>; the video's job is then waited out and the video deleted.</summary>
     private static async Task<TimeSpan> UploadOnceAsync(ApiClient api, string file, string title, int? chunkSize, Func<Task> beforeClock)
@@ -79,12 +90,14 @@ public static class UploadBench
     private static async Task<Paired> CeilingAsync(BenchOptions options, int mib, PlatformProcess platform, string file)
     {
         var target = Path.Combine(platform.DataFolder, "ceiling.bin");
-        await using var sink = await BareKestrel.StartSinkAsync(target);
+        await using var sink = await SinkProcess.StartAsync(target);
         using var http = new HttpClient { BaseAddress = sink.Base, Timeout = TimeSpan.FromMinutes(5) };
-        // Untimed, like the tus warm-up: the endpoint and this client compile their path.
-        using (var warmUp = await http.PatchAsync(new Uri("/sink", UriKind.Relative), new ByteArrayContent(new byte[WarmUpMiB << 20])))
+        // Untimed, like the tus warm-up: the endpoint and this client reach their steady state first (one request per
+        // run: a few full-size ones bring its few methods to tier 1).
+        for (var i = 0; i < WarmUpSinkRuns; i++)
         {
-            warmUp.EnsureSuccessStatusCode();
+            await SendToSinkAsync(http, file);
+            File.Delete(target);
         }
 
         try
@@ -95,15 +108,11 @@ public static class UploadBench
                 {
                     await PrimeAsync(mib, platform);
                     var clock = Stopwatch.StartNew();
-                    await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
-                    {
-                        using var content = new StreamContent(source, 1 << 20);
-                        content.Headers.ContentLength = source.Length;
-                        using var response = await http.PatchAsync(new Uri("/sink", UriKind.Relative), content);
-                        response.EnsureSuccessStatusCode();
-                    }
-
+                    await SendToSinkAsync(http, file);
                     var rate = mib / clock.Elapsed.TotalSeconds;
+                    // Outside the clock, as the Api's uploads are deleted with their videos: unlinking a 2 GiB file
+                    // frees its page cache on the deleting thread, which the sink would otherwise do in the next run.
+                    File.Delete(target);
                     Say.Line($"upload {i + 1}/{options.UploadRuns}: bare Kestrel {Say.Number(rate, "0")} MiB/s");
                     return rate;
                 },
@@ -113,6 +122,17 @@ public static class UploadBench
         {
             File.Delete(target);
         }
+    }
+
+    private const int WarmUpSinkRuns = 3;
+
+    private static async Task SendToSinkAsync(HttpClient http, string file)
+    {
+        await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
+        using var content = new StreamContent(source, 1 << 20);
+        content.Headers.ContentLength = source.Length;
+        using var response = await http.PatchAsync(new Uri("/sink", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
     }
 
     private static async Task<Paired> MeasureAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, string file, int? chunkSize)
