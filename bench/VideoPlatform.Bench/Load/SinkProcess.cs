@@ -24,8 +24,6 @@ public sealed class SinkProcess : IAsyncDisposable
 
     public Uri Base { get; }
 
-    public int Pid => process.Id;
-
     /// <summary>Starts this same program as the sink, writing each PATCH body to <paramref name="file"/>.</summary>
     public static async Task<SinkProcess> StartAsync(string file)
     {

@@ -58,7 +58,7 @@ public static class UploadBench
     // after) and they read 0.5-1.1 GB/s against 1.3-1.8 after. With one 8 MiB warm-up, the first timed 2 GiB run read
     // 1165 MiB/s in a run whose others read 1987-2742. Three untimed uploads of the timed file bring the per-byte path
     // to its steady state. Thirty-two small uploads besides (for the per-upload path, called a few times per upload)
-    // cost 15 s and moved no figure beyond the noise. See docs/benchmarks.md, 2026-12-05 (third reading).
+    // cost 15-19 s and were left out; whether they help is not settled. See docs/benchmarks.md, 2026-12-05 (third reading).
     private const int WarmUpUploads = 3;
 
     private static async Task WarmUpAsync(ApiClient api, string file, int uploads)
