@@ -82,17 +82,8 @@ public sealed class Nginx : IAsyncDisposable
         if (!process.HasExited)
         {
             await Processes.SignalAsync(process.Id, "QUIT");
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
         }
 
-        process.Dispose();
+        await Processes.WaitOrKillAsync(process, TimeSpan.FromSeconds(10));
     }
 }

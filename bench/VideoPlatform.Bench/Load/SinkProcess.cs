@@ -62,17 +62,8 @@ public sealed class SinkProcess : IAsyncDisposable
         if (!process.HasExited)
         {
             process.StandardInput.Close();
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
         }
 
-        process.Dispose();
+        await Processes.WaitOrKillAsync(process, TimeSpan.FromSeconds(10));
     }
 }

@@ -64,6 +64,25 @@ public static class Processes
         await RunAsync("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
     }
 
+    /// <summary>Waits up to <paramref name="grace"/> for a process asked to stop, then kills its tree; disposes it.</summary>
+    public static async Task WaitOrKillAsync(Process process, TimeSpan grace)
+    {
+        if (!process.HasExited)
+        {
+            using var wait = new CancellationTokenSource(grace);
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        process.Dispose();
+    }
+
     /// <summary>Full path of an executable on PATH (or in the sbin folders, where Debian puts nginx), or null.</summary>
     public static string? Find(string name)
     {
