@@ -7,22 +7,23 @@ namespace VideoPlatform.Api.Uploads;
 
 /// <summary>
 /// For stores that cannot append (S3): full parts go into a multipart upload of the final key; bytes short of a part
-/// wait in a staged tail object (<c>uploads/{uploadId}/tail-N</c>) that the next PATCH prepends to its body. One part
-/// is in memory per PATCH, never the whole upload.
+/// wait in a staged tail object (<c>uploads/{uploadId}/tail-N</c>) that the next PATCH prepends to its body. Parts are
+/// sent while the body is still arriving (<see cref="UploadSettings.PartConcurrency"/> at once), so a PATCH holds at
+/// most that many parts plus the one being filled in memory, never the whole upload.
 /// </summary>
 public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSettings> options) : IUploadWriter
 {
     public async Task<WrittenBytes> WriteAsync(UploadInfo upload, Guid grant, UploadBodyStream body, CancellationToken cancellationToken)
     {
-        var partSize = options.Value.EffectivePartSize;
-        var buffer = ArrayPool<byte>.Shared.Rent(partSize);
+        var settings = options.Value;
+        var partSize = settings.EffectivePartSize;
+        var before = upload.Storage;
+        await using var parts = new PartUploads(
+            store, UploadKeys.Source(upload.VideoId), upload.FileType, before, settings.PartConcurrency, cancellationToken);
+        byte[]? buffer = ArrayPool<byte>.Shared.Rent(partSize);
         try
         {
-            var before = upload.Storage;
             var filled = before.TailKey is { } tail ? await ReadTailAsync(tail, buffer, cancellationToken) : 0;
-            var parts = before.Parts.ToList();
-            var multipartId = before.MultipartId;
-            var source = UploadKeys.Source(upload.VideoId);
             try
             {
                 int read;
@@ -31,29 +32,30 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
                     filled += read;
                     if (filled == partSize)
                     {
-                        multipartId ??= await store.InitiateMultipartAsync(source, upload.FileType, cancellationToken);
-                        using var part = new MemoryStream(buffer, 0, filled, writable: false);
-                        var stored = await store.PutPartAsync(source, multipartId, parts.Count + 1, part, filled, cancellationToken);
-                        parts.Add(new UploadPart(stored.PartNumber, stored.ETag, stored.Length));
+                        var full = buffer;
+                        buffer = null;
+                        await parts.SendAsync(full, filled);
+                        buffer = ArrayPool<byte>.Shared.Rent(partSize);
                         filled = 0;
                     }
                 }
             }
             catch (Exception) when (body.Failure is not null)
             {
-                // The body broke off: full parts are stored, the buffer holds the rest of what arrived.
+                // The body broke off: the parts sent are stored once complete, the buffer holds the rest of what arrived.
             }
 
-            if (parts.Count == before.Parts.Count && filled == before.TailLength)
+            var stored = await parts.CompleteAsync();
+            if (stored.Count == before.Parts.Count && filled == before.TailLength)
             {
                 return new WrittenBytes(upload.Offset, before);
             }
 
-            var written = new UploadStorage { MultipartId = multipartId, Parts = parts };
+            var written = new UploadStorage { MultipartId = parts.MultipartId, Parts = stored };
             if (filled > 0)
             {
                 var key = UploadKeys.Tail(upload.UploadId, grant);
-                using var rest = new MemoryStream(buffer, 0, filled, writable: false);
+                using var rest = new MemoryStream(buffer!, 0, filled, writable: false);
                 // Not cancellable: these bytes arrived and the client will resume after them.
                 await store.PutAsync(key, rest, cancellationToken: CancellationToken.None);
                 written = written with { TailKey = key, TailLength = filled };
@@ -61,15 +63,27 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
 
             return new WrittenBytes(written.PartsLength + written.TailLength, written);
         }
+        catch (Exception)
+        {
+            // A part or the tail could not be stored: nothing of this PATCH is committed.
+            await parts.DisposeAsync();
+            await AbortIfStartedHereAsync(upload, parts.MultipartId);
+            throw;
+        }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
     public async Task DiscardAsync(UploadInfo upload, WrittenBytes written)
     {
-        // Parts stored beyond the committed ones are overwritten by the next PATCH (same part numbers) or aborted.
+        // Parts stored beyond the committed ones are overwritten by the next PATCH (same part numbers), or go with
+        // the multipart upload when this PATCH started it.
+        await AbortIfStartedHereAsync(upload, written.Storage.MultipartId);
         if (written.Storage.TailKey is { } tail && tail != upload.Storage.TailKey)
         {
             await store.DeleteAsync(tail, CancellationToken.None);
@@ -106,6 +120,25 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
         if (before.Storage.TailKey is { } old && old != after.TailKey)
         {
             await store.DeleteAsync(old, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A multipart upload this PATCH started and will not commit holds parts nothing refers to: it is aborted.</summary>
+    private async Task AbortIfStartedHereAsync(UploadInfo upload, string? multipartId)
+    {
+        if (multipartId is null || upload.Storage.MultipartId == multipartId)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.AbortMultipartAsync(UploadKeys.Source(upload.VideoId), multipartId, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Best effort on a path that is failing or discarding already (its own error is the one reported); S3's
+            // lifecycle rule for incomplete uploads is the backstop.
         }
     }
 

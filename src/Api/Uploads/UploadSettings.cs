@@ -19,6 +19,12 @@ public sealed class UploadSettings
     /// <summary>Multipart part size for stores that cannot append (at least S3's 5 MiB).</summary>
     public long PartSize { get; set; } = MultipartLimits.MinimumPartSize;
 
+    /// <summary>
+    /// Parts of one PATCH sent to the store at once while the body keeps arriving. Each holds a part in memory, so a
+    /// PATCH uses up to this many parts plus one.
+    /// </summary>
+    public int PartConcurrency { get; set; } = 4;
+
     /// <summary>The part size actually used: large enough that <see cref="MaxSize"/> fits in S3's 10,000 parts.</summary>
     public int EffectivePartSize =>
         (int)Math.Max(Math.Max(PartSize, MultipartLimits.MinimumPartSize), (MaxSize + MultipartLimits.MaxPartNumber - 1) / MultipartLimits.MaxPartNumber);
