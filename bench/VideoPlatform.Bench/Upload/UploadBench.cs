@@ -43,13 +43,28 @@ public static class UploadBench
         ];
     }
 
-    /// <summary>The whole file in one PATCH against the file copy, for another platform (3b: the S3 store).</summary>
-    public static async Task<Paired> OnePatchAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, Workspace work)
+    /// <summary>
+    /// The whole file in one PATCH, for another platform (3b: the S3 store), against <paramref name="baseline"/>: another
+    /// way of storing the same file, which times itself (given the file and the run's index) so that it can clean up
+    /// outside its clock. Each side warms up once.
+    /// </summary>
+    public static async Task<Paired> OnePatchAsync(
+        BenchOptions options, int mib, PlatformProcess platform, ApiClient api, Workspace work, string baselineLabel, Func<string, int, Task<TimeSpan>> baseline)
     {
         var file = await RandomFileAsync(work.Folder("upload"), mib);
-        // One is enough here: s3rver (about 70 MiB/s) bounds these runs, not the Api's warm-up.
+        // One is enough here: the store (s3rver: about 100 MiB/s) bounds these runs, not the Api's warm-up.
         await WarmUpAsync(api, file, 1);
-        return await MeasureAsync(options, mib, platform, api, file, null);
+        await baseline(file, -1);
+        return await Paired.RunAsync(
+            options.UploadRuns,
+            i => TusRunAsync(options, mib, platform, api, file, null, i),
+            async i =>
+            {
+                await PrimeAsync(mib, platform);
+                var rate = mib / (await baseline(file, i)).TotalSeconds;
+                Say.Line($"upload {i + 1}/{options.UploadRuns}: {baselineLabel} {Say.Number(rate, "0")} MiB/s");
+                return rate;
+            });
     }
 
     // The timed runs measure the platform as it runs once it has taken a few uploads. On fresh hosts the first large
@@ -135,19 +150,19 @@ public static class UploadBench
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task<Paired> MeasureAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, string file, int? chunkSize)
+    private static Task<Paired> MeasureAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, string file, int? chunkSize) =>
+        Paired.RunAsync(
+            options.UploadRuns,
+            i => TusRunAsync(options, mib, platform, api, file, chunkSize, i),
+            i => CopyAsync(options, mib, platform, file, i));
+
+    private static async Task<double> TusRunAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, string file, int? chunkSize, int i)
     {
         var label = chunkSize is null ? "one PATCH" : $"{chunkSize >> 20} MiB PATCHes";
-        return await Paired.RunAsync(
-            options.UploadRuns,
-            async i =>
-            {
-                var elapsed = await UploadOnceAsync(api, file, $"bench upload {i}", chunkSize, () => PrimeAsync(mib, platform));
-                var rate = mib / elapsed.TotalSeconds;
-                Say.Line($"upload {i + 1}/{options.UploadRuns}: tus ({label}) {Say.Number(rate, "0")} MiB/s");
-                return rate;
-            },
-            i => CopyAsync(options, mib, platform, file, i));
+        var elapsed = await UploadOnceAsync(api, file, $"bench upload {i}", chunkSize, () => PrimeAsync(mib, platform));
+        var rate = mib / elapsed.TotalSeconds;
+        Say.Line($"upload {i + 1}/{options.UploadRuns}: tus ({label}) {Say.Number(rate, "0")} MiB/s");
+        return rate;
     }
 
     // The completed upload starts a job: the media silo reads and hashes the whole file, then the probe rejects it.
