@@ -119,15 +119,26 @@ public static class TimeToReadyBench
             Note = "the media silo's job: source (hashed in place or downloaded), probe, encode, thumbnails, publish to the store, grain updates; " + stages + "; " + hostsNote,
             Trace = observations.Count > 0 ? JobTrace.Median(observations) : null,
         };
+        var judged = PlayableGoalApplies(seconds);
         var firstPlayable = Figure.Compare(
             "2b", $"2b Time to first playable, {seconds} s 1080p upload", "s", "upload start to playable (the growing ladder announced, still Processing)", playable,
-            "raw ffmpeg ladder encode (whole clip)", runs.Baseline, Goal.AtMost(0.6)) with
+            "raw ffmpeg ladder encode (whole clip)", runs.Baseline, judged ? Goal.AtMost(PlayableGoal) : null) with
         {
             PairRatios = Summary.Of(playable.Zip(runs.Baseline, (p, b) => p / b).ToList()),
-            Note = "every rung's first 4 s segment encoded, copied to the store with its EVENT playlist, a master with planned bandwidths, the video told; polled every 100 ms until seen",
+            Note = $"every rung's first {LadderPlan.SegmentSeconds} s segment encoded, copied to the store with its EVENT playlist, a master with planned bandwidths, the video told; polled every 100 ms until seen"
+                + (judged ? "" : $"; goal (<= {Say.Number(PlayableGoal)}) not judged on a {seconds} s clip: its first segment alone is {Say.Number((double)LadderPlan.SegmentSeconds / seconds)} of the encode (--full judges it on a longer clip)"),
         };
         return ([jobOverhead, toReady, firstPlayable], readyId);
     }
+
+    private const double PlayableGoal = 0.6;
+
+    /// <summary>
+    /// The first-playable goal is for long uploads (the benchmark issue names 60 s). A rung is playable once its first
+    /// segment is encoded, so on a clip only a few segments long that segment alone sets a floor near or above the goal
+    /// (2/3 of the encode on the quick run's 6 s clip): it is judged only where that floor is at most half of it.
+    /// </summary>
+    public static bool PlayableGoalApplies(int clipSeconds) => (double)LadderPlan.SegmentSeconds / clipSeconds <= PlayableGoal / 2;
 
     /// <summary>For figures 4 and 5 run without figure 2 (--only): one short clip through the platform, not timed.</summary>
     public static async Task<string> PrepareReadyVideoAsync(PlatformProcess platform, ApiClient api, Workspace work, int seconds = 4)
