@@ -40,6 +40,7 @@ public static class ApiSetup
         services.Configure<PlaybackSettings>(builder.Configuration.GetSection(PlaybackSettings.Section));
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<PlaybackAccess>();
+        services.AddSingleton<PlaybackObjectCache>();
         services.AddSingleton<PlaybackServer>();
         services.AddSingleton<VideoMapper>();
         services.AddUploads(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Videos;
@@ -89,7 +90,8 @@ public static class VideosApi
         return TypedResults.Ok(new PageResponse<VideoResponse>(items, page.NextCursor));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, UpdateVideoRequest request, ClaimsPrincipal user, ResourceAccess access, IClusterClient grains, VideoMapper mapper)
+    private static async Task<IResult> UpdateAsync(
+        string id, UpdateVideoRequest request, ClaimsPrincipal user, ResourceAccess access, IClusterClient grains, VideoMapper mapper, PlaybackAccess playback)
     {
         if (VideoRequestValidation.Validate(request) is { } problem)
         {
@@ -108,10 +110,11 @@ public static class VideosApi
             Tags = request.Tags is null ? null : VideoRequestValidation.NormalizeTags(request.Tags),
             Visibility = request.Visibility,
         });
+        playback.Forget(id);
         return TypedResults.Ok(await mapper.MapAsync(video, user));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, ClaimsPrincipal user, ResourceAccess access, IClusterClient grains)
+    private static async Task<IResult> DeleteAsync(string id, ClaimsPrincipal user, ResourceAccess access, IClusterClient grains, PlaybackAccess playback)
     {
         if ((await access.VideoAsync(id, user, VideoAction.Manage)).Denied is { } denied)
         {
@@ -119,6 +122,7 @@ public static class VideosApi
         }
 
         await grains.GetGrain<IVideoGrain>(id).Delete();
+        playback.Forget(id);
         return TypedResults.NoContent();
     }
 }

@@ -26,4 +26,11 @@ public sealed class PlaybackAccess(IClusterClient grains, IMemoryCache cache)
         cache.Set(videoId, playable, video?.Status is VideoStatus.Processing or VideoStatus.Uploaded ? ProcessingLifetime : Lifetime);
         return playable;
     }
+
+    /// <summary>
+    /// Drops this replica's answer for a video just changed or deleted through it, so that its next request asks the
+    /// grain again (and a deleted video's objects, cached or not, stop being served at once). Other replicas learn
+    /// within <see cref="Lifetime"/>.
+    /// </summary>
+    public void Forget(string videoId) => cache.Remove(videoId);
 }

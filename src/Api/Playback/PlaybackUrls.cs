@@ -12,6 +12,12 @@ public sealed class PlaybackSettings
 
     /// <summary>How long a playback path token of a non-public video stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Memory for the small objects of Ready videos (playlists, cues, init segments, small images); 0 = none.</summary>
+    public long CacheBytes { get; set; } = 64L << 20;
+
+    /// <summary>The largest object kept in that memory; larger ones (segments) are always read from the store.</summary>
+    public long CacheObjectBytes { get; set; } = 256L << 10;
 }
 
 /// <summary>Where a player fetches an object of a video: the Api's /play route, or the CDN when one is configured.</summary>

@@ -101,6 +101,17 @@ public sealed class PlaybackApiTests(PlatformClusterFixture cluster) : IAsyncLif
     }
 
     [Fact]
+    public async Task Playlist_AfterTheVideoIsDeleted_Returns404AtOnce()
+    {
+        var master = new Uri($"/play/{id}/master.m3u8", UriKind.Relative);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(master)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(master)).StatusCode);
+    }
+
+    [Fact]
     public async Task Head_ReturnsHeadersWithoutBody()
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, segment);
