@@ -11,7 +11,7 @@ namespace VideoPlatform.Api.Playback;
 /// A Ready video's objects do not change (Ready leads only to Deleted, and ids are never reused), so an entry needs no
 /// revalidation; callers ask <see cref="PlaybackAccess"/> first, which stops a deleted video's entries from being served.
 /// Bounded by <see cref="PlaybackSettings.CacheBytes"/> in all; objects over <see cref="PlaybackSettings.CacheObjectBytes"/>
-/// (segments) always come from the store.
+/// (most segments; a low rung's may fit) always come from the store.
 /// </summary>
 public sealed class PlaybackObjectCache : IDisposable
 {

@@ -16,7 +16,7 @@ public sealed class PlaybackSettings
     /// <summary>Memory for the small objects of Ready videos (playlists, cues, init segments, small images); 0 = none.</summary>
     public long CacheBytes { get; set; } = 64L << 20;
 
-    /// <summary>The largest object kept in that memory; larger ones (segments) are always read from the store.</summary>
+    /// <summary>The largest object kept in that memory; larger ones (most segments) are always read from the store.</summary>
     public long CacheObjectBytes { get; set; } = 256L << 10;
 }
 
