@@ -8,8 +8,8 @@ namespace VideoPlatform.Bench.Platform;
 /// <summary>
 /// Figure 3b: the same tus upload as 3a (<see cref="UploadBench"/>) into a second platform whose hosts use the S3
 /// store, served by s3rver on loopback, against the same file put straight into s3rver (<see cref="S3DirectUpload"/>):
-/// s3rver takes about 100 MiB/s, so against a local file copy (as 3a) the figure would measure s3rver, not the Api. Started after the first platform has stopped, in
-/// the same data folder (its PostgreSQL cluster is reused).
+/// s3rver takes about 100 MiB/s, so against a local file copy (as 3a) the figure would measure s3rver, not the Api.
+/// Started after the first platform has stopped, in the same data folder (its PostgreSQL cluster is reused).
 /// </summary>
 public static class S3Figures
 {
