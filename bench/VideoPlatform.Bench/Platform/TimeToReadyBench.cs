@@ -18,6 +18,9 @@ public static class TimeToReadyBench
 
     private const int WarmUpClipSeconds = 2;
 
+    // Figure 2b's goal, on the ratio to the raw encode (see PlayableGoalApplies).
+    private const double PlayableGoal = 0.6;
+
     // Untimed jobs first, until the hosts' code is compiled: .NET compiles a method again, optimised, once it has run 30
     // times, and much of a job's code runs a few times per job. On 2 s jobs right after a start, the platform's
     // processes used 6.1 s of CPU on the first job, 2.0 on the second, 1.1-1.5 on the next three and 0.4-1.1 from the
@@ -131,8 +134,6 @@ public static class TimeToReadyBench
         return ([jobOverhead, toReady, firstPlayable], readyId);
     }
 
-    private const double PlayableGoal = 0.6;
-
     /// <summary>
     /// The first-playable goal is for long uploads (the benchmark issue names 60 s). A rung is playable once its first
     /// segment is encoded, so on a clip only a few segments long that segment alone sets a floor near or above the goal
@@ -149,6 +150,24 @@ public static class TimeToReadyBench
         await landing.LandAsync(id, clip);
         await WaitReadyAsync(api, id, Stopwatch.StartNew(), TimeSpan.FromSeconds(180));
         return id;
+    }
+
+    /// <summary>
+    /// Waits <paramref name="interval"/> before the next look at the Api, but no longer than until the encode exits: a
+    /// long pause that happened to start just before it would otherwise add up to its whole length to the Ready time
+    /// (measured: 0.27 s from the last object written to Ready seen, where the job's and the video's rows were written
+    /// 2 and 8 ms after that object). The
+    /// watcher's signal costs the platform nothing; only the looks at the Api are kept rare.
+    /// </summary>
+    private static async Task PauseAsync(TimeSpan interval, Func<bool>? encodeDone)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        var doneBefore = encodeDone?.Invoke() == true;
+        do
+        {
+            await Task.Delay(TimeSpan.FromTicks(Math.Min(interval.Ticks, PollInterval.Ticks)));
+        }
+        while (Stopwatch.GetTimestamp() < until && (doneBefore || encodeDone?.Invoke() != true));
     }
 
     // The publish writes the master playlist last; the FileSystem store keeps each object as a file.
@@ -190,7 +209,7 @@ public static class TimeToReadyBench
             }
 
             var nearlyDone = progress >= 90 || encodeDone?.Invoke() == true;
-            await Task.Delay(status != "processing" || nearlyDone ? PollInterval : playable is null ? PlayablePollInterval : SlowPollInterval);
+            await PauseAsync(status != "processing" || nearlyDone ? PollInterval : playable is null ? PlayablePollInterval : SlowPollInterval, encodeDone);
         }
 
         throw new TimeoutException($"video {id} was not Ready after {timeout.TotalSeconds:0} s (status {await api.StatusAsync(id)})");
