@@ -156,18 +156,17 @@ public static class TimeToReadyBench
     /// Waits <paramref name="interval"/> before the next look at the Api, but no longer than until the encode exits: a
     /// long pause that happened to start just before it would otherwise add up to its whole length to the Ready time
     /// (measured: 0.27 s from the last object written to Ready seen, where the job's and the video's rows were written
-    /// 2 and 8 ms after that object). The
-    /// watcher's signal costs the platform nothing; only the looks at the Api are kept rare.
+    /// 2 and 8 ms after that object). The watcher's signal costs the platform nothing; the looks at the Api stay rare.
     /// </summary>
     private static async Task PauseAsync(TimeSpan interval, Func<bool>? encodeDone)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
         var doneBefore = encodeDone?.Invoke() == true;
         do
         {
-            await Task.Delay(TimeSpan.FromTicks(Math.Min(interval.Ticks, PollInterval.Ticks)));
+            await Task.Delay(interval < PollInterval ? interval : PollInterval);
         }
-        while (Stopwatch.GetTimestamp() < until && (doneBefore || encodeDone?.Invoke() != true));
+        while (Stopwatch.GetElapsedTime(start) < interval && (doneBefore || encodeDone?.Invoke() != true));
     }
 
     // The publish writes the master playlist last; the FileSystem store keeps each object as a file.

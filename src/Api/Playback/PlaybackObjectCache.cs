@@ -29,10 +29,13 @@ public sealed class PlaybackObjectCache : IDisposable
         entries = maxObject > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = settings.CacheBytes }) : null;
     }
 
-    /// <summary>The object (or <paramref name="range"/> of it), from memory when it is small; null when it does not exist.</summary>
-    public async Task<ObjectContent?> GetAsync(string key, ByteRange? range, CancellationToken cancellationToken)
+    /// <summary>
+    /// The object (or <paramref name="range"/> of it); null when it does not exist. Kept in memory when it is small and
+    /// <paramref name="final"/> (its video is Ready): a video still processing rewrites its growing playlists.
+    /// </summary>
+    public async Task<ObjectContent?> GetAsync(string key, ByteRange? range, bool final, CancellationToken cancellationToken)
     {
-        if (entries is null)
+        if (entries is null || !final)
         {
             return await store.GetAsync(key, range, cancellationToken);
         }
@@ -42,21 +45,16 @@ public sealed class PlaybackObjectCache : IDisposable
             return hit!.Open(key, range);
         }
 
-        var content = await store.GetAsync(key, null, cancellationToken);
-        if (content is null)
+        if (range is not null)
         {
-            return null;
+            // Players ask for whole objects; a range of one not yet in memory is read as asked, not kept.
+            return await store.GetAsync(key, range, cancellationToken);
         }
 
-        if (content.Length > maxObject)
+        var content = await store.GetAsync(key, null, cancellationToken);
+        if (content is null || content.Length > maxObject)
         {
-            if (range is null)
-            {
-                return content;
-            }
-
-            await content.DisposeAsync();
-            return await store.GetAsync(key, range, cancellationToken);
+            return content;
         }
 
         CachedObject loaded;
@@ -69,7 +67,7 @@ public sealed class PlaybackObjectCache : IDisposable
 
         // Size counts the bytes; an entry's own objects are small beside a playlist.
         entries.Set(key, loaded, new MemoryCacheEntryOptions { Size = Math.Max(1, loaded.Bytes.Length), SlidingExpiration = Idle });
-        return loaded.Open(key, range);
+        return loaded.Open(key, null);
     }
 
     public void Dispose() => entries?.Dispose();

@@ -8,7 +8,7 @@ namespace VideoPlatform.Api.Playback;
 /// Serves one object of a playable video with the headers players and CDNs expect: content type, byte ranges
 /// (206/416), ETag and If-None-Match (304), long-lived caching for segments, short for playlists, CORS.
 /// </summary>
-public sealed class PlaybackServer(IObjectStore store, PlaybackObjectCache cache, PlaybackAccess access, PlaybackTokens tokens)
+public sealed class PlaybackServer(PlaybackObjectCache objects, PlaybackAccess access, PlaybackTokens tokens)
 {
     public const string CorsPolicy = "playback";
     private const string Immutable = "public, max-age=31536000, immutable";
@@ -62,10 +62,7 @@ public sealed class PlaybackServer(IObjectStore store, PlaybackObjectCache cache
         ObjectContent? content;
         try
         {
-            // A video still processing rewrites its growing playlists: only a Ready video's objects are final.
-            content = video.Status == Grains.Videos.VideoStatus.Ready
-                ? await cache.GetAsync(key, range, context.RequestAborted)
-                : await store.GetAsync(key, range, context.RequestAborted);
+            content = await objects.GetAsync(key, range, final: video.Status == Grains.Videos.VideoStatus.Ready, context.RequestAborted);
         }
         catch (ObjectRangeNotSatisfiableException ex)
         {

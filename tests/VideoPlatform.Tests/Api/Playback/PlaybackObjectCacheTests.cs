@@ -47,7 +47,7 @@ public sealed class PlaybackObjectCacheTests : IDisposable
 
         Assert.Equal(("2345", 2L), (middle.Text, middle.Offset));
         Assert.Equal(("789", 7L), (tail.Text, tail.Offset));
-        await Assert.ThrowsAsync<ObjectRangeNotSatisfiableException>(() => cache.GetAsync(Playlist, new ByteRange(10, null), CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectRangeNotSatisfiableException>(() => cache.GetAsync(Playlist, new ByteRange(10, null), final: true, CancellationToken.None));
         Assert.Equal(1, counts.GetsOf(Playlist));
     }
 
@@ -72,7 +72,7 @@ public sealed class PlaybackObjectCacheTests : IDisposable
     {
         using var cache = Cache(objectBytes: 1024);
 
-        Assert.Null(await cache.GetAsync(Playlist, null, CancellationToken.None));
+        Assert.Null(await cache.GetAsync(Playlist, null, final: true, CancellationToken.None));
         await PutAsync(Playlist, "#EXTM3U\n");
 
         Assert.Equal("#EXTM3U\n", (await ReadAsync(cache, Playlist, null)).Text);
@@ -90,6 +90,21 @@ public sealed class PlaybackObjectCacheTests : IDisposable
         Assert.Equal(2, counts.GetsOf(Playlist));
     }
 
+    [Fact]
+    public async Task ObjectOfAVideoStillProcessing_IsReadFromTheStoreEveryTime()
+    {
+        await PutAsync(Playlist, "#EXTM3U\n");
+        using var cache = Cache(objectBytes: 1024);
+
+        for (var i = 0; i < 2; i++)
+        {
+            await using var content = await cache.GetAsync(Playlist, null, final: false, CancellationToken.None);
+            Assert.NotNull(content);
+        }
+
+        Assert.Equal(2, counts.GetsOf(Playlist));
+    }
+
     public void Dispose() => folder.Dispose();
 
     private PlaybackObjectCache Cache(long objectBytes) =>
@@ -103,7 +118,7 @@ public sealed class PlaybackObjectCacheTests : IDisposable
 
     private static async Task<(string Text, long Offset, ObjectInfo Info)> ReadAsync(PlaybackObjectCache cache, string key, ByteRange? range)
     {
-        await using var content = await cache.GetAsync(key, range, CancellationToken.None)
+        await using var content = await cache.GetAsync(key, range, final: true, CancellationToken.None)
             ?? throw new InvalidOperationException($"{key} not found");
         using var reader = new StreamReader(content.Stream);
         return (await reader.ReadToEndAsync(), content.Offset, content.Info);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Api.Uploads;
 
@@ -9,10 +10,9 @@ namespace VideoPlatform.Tests.Api.Uploads;
 /// many parts a writer has in flight at once and what it does when one of them fails. Every other call goes straight
 /// to the store.
 /// </summary>
-public class PartGate : DispatchProxy
+public class PartGate : ObjectStoreProxy
 {
     private readonly TaskCompletionSource open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private IObjectStore inner = null!;
     private int inFlight;
 
     public ConcurrentBag<int> Started { get; } = [];
@@ -21,33 +21,14 @@ public class PartGate : DispatchProxy
     public int InFlight => Volatile.Read(ref inFlight);
     public int? FailPart { get; set; }
 
-    public static (IObjectStore Store, PartGate Gate) Around(IObjectStore store)
-    {
-        var proxy = Create<IObjectStore, PartGate>();
-        var gate = (PartGate)(object)proxy;
-        gate.inner = store;
-        return (proxy, gate);
-    }
+    public static (IObjectStore Store, PartGate Gate) Around(IObjectStore store) => Around<PartGate>(store);
 
     public void Open() => open.TrySetResult();
 
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-    {
-        ArgumentNullException.ThrowIfNull(targetMethod);
-        if (targetMethod.Name == nameof(IObjectStore.PutPartAsync) && args is [string key, string id, int number, Stream content, long length, CancellationToken token])
-        {
-            return PutPartAsync(key, id, number, content, length, token);
-        }
-
-        try
-        {
-            return targetMethod.Invoke(inner, args);
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
-    }
+    protected override object? Intercept(MethodInfo method, object?[] args) =>
+        method.Name == nameof(IObjectStore.PutPartAsync) && args is [string key, string id, int number, Stream content, long length, CancellationToken token]
+            ? PutPartAsync(key, id, number, content, length, token)
+            : null;
 
     private async Task<MultipartPart> PutPartAsync(string key, string id, int number, Stream content, long length, CancellationToken token)
     {
@@ -66,7 +47,7 @@ public class PartGate : DispatchProxy
                 throw new IOException($"part {number} refused by the test");
             }
 
-            return await inner.PutPartAsync(key, id, number, content, length, token);
+            return await Inner.PutPartAsync(key, id, number, content, length, token);
         }
         finally
         {
