@@ -18,6 +18,7 @@ public static class ApiSetup
     {
         var services = builder.Services;
         services.AddLargeSocketBuffers();
+        services.AddDirectBodyReceive();
         services.AddProblemDetails();
         services.AddExceptionHandler<PlatformExceptionHandler>();
         // Unreadable bodies become exceptions in every environment, so PlatformExceptionHandler answers them with

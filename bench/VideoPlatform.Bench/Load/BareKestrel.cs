@@ -27,18 +27,21 @@ public sealed class BareKestrel : IAsyncDisposable
 
     /// <summary>
     /// PATCH /sink writes its body to <paramref name="file"/> the way the Api's upload path does (Kestrel's received
-    /// blocks gathered straight into the file by <see cref="UploadBodyStream"/>, on the Api's socket buffers), with none of
+    /// blocks gathered straight into the file by <see cref="UploadBodyStream"/>, on the Api's socket buffers, and the
+    /// rest of a large body received straight from the socket by <see cref="SocketBodyReceiver"/>), with none of
     /// the platform around it: no tus, no grains, no database. It bounds what the Api's upload path can reach.
     /// </summary>
     public static Task<BareKestrel> StartSinkAsync(string file, int port) =>
-        StartAsync(port, true, app => app.MapMethods("/sink", ["PATCH"], async (HttpRequest request) =>
+        StartAsync(port, true, app => app.MapMethods("/sink", ["PATCH"], async (HttpContext http, DirectBodyReceive directReceive) =>
         {
+            var request = http.Request;
             // A fresh file each time, as the copy and the Api write: truncating the last run's file would make ext4 start
             // writing all of this one back when it is closed (auto_da_alloc). The suite deletes it between runs.
             File.Delete(file);
             await using (var target = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true))
             {
-                var body = new UploadBodyStream(request.Body, request.ContentLength ?? long.MaxValue, null, request.BodyReader);
+                var body = new UploadBodyStream(
+                    request.Body, request.ContentLength ?? long.MaxValue, null, request.BodyReader, directReceive.For(http, new UploadSettings().DirectReceiveBytes));
                 await body.CopyToAsync(target);
             }
 
@@ -67,6 +70,7 @@ public sealed class BareKestrel : IAsyncDisposable
         if (largeSocketBuffers)
         {
             builder.Services.AddLargeSocketBuffers();
+            builder.Services.AddDirectBodyReceive();
         }
 
         var app = builder.Build();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace VideoPlatform.Api.Transport;
 
@@ -10,4 +11,15 @@ public static class TransportServices
     /// </summary>
     public static IServiceCollection AddLargeSocketBuffers(this IServiceCollection services) =>
         services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+
+    /// <summary>
+    /// Large bodies may be received straight from the socket (<see cref="SocketBodyReceiver"/>): Kestrel's socket
+    /// transport pauses at the buffered size the receiver relies on (1 MiB, also Kestrel's default, set here so
+    /// that it is certain).
+    /// </summary>
+    public static IServiceCollection AddDirectBodyReceive(this IServiceCollection services)
+    {
+        services.Configure<SocketTransportOptions>(o => o.MaxReadBufferSize = SocketBodyReceiver.TransportPauseBytes);
+        return services.AddSingleton<DirectBodyReceive>();
+    }
 }

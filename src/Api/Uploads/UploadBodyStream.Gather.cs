@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 
 namespace VideoPlatform.Api.Uploads;
@@ -19,33 +20,20 @@ public sealed partial class UploadBodyStream
         var handle = file.SafeFileHandle;
         var offset = file.Position;
         var blocks = new List<ReadOnlyMemory<byte>>(MaxBuffersPerWrite);
+        if (direct is not null && await WaitForTransportPauseAsync(direct, reader, cancellationToken) is { } held)
+        {
+            offset = await TakeOverAsync(direct, reader, held, handle, offset, blocks, cancellationToken);
+            file.Seek(offset, SeekOrigin.Begin);
+            return;
+        }
+
         while (true)
         {
-            ReadResult result;
-            try
-            {
-                result = await reader.ReadAsync(cancellationToken);
-            }
-            catch (Exception ex)
-            {
-                Failure = ex;
-                throw;
-            }
-
+            var result = await ReadBodyAsync(reader, cancellationToken);
             var buffer = result.Buffer;
             try
             {
-                foreach (var block in buffer)
-                {
-                    Accept(block.Span);
-                    blocks.Add(block);
-                    if (blocks.Count == MaxBuffersPerWrite)
-                    {
-                        offset = await WriteAsync(handle, blocks, offset, cancellationToken);
-                    }
-                }
-
-                offset = await WriteAsync(handle, blocks, offset, cancellationToken);
+                offset = await WriteBlocksAsync(buffer, handle, offset, blocks, cancellationToken);
             }
             finally
             {
@@ -58,6 +46,36 @@ public sealed partial class UploadBodyStream
                 return;
             }
         }
+    }
+
+    private async ValueTask<ReadResult> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            Failure = ex;
+            throw;
+        }
+    }
+
+    /// <summary>Counts, limits and hashes the blocks of <paramref name="buffer"/>, then writes them in gathering writes.</summary>
+    private async Task<long> WriteBlocksAsync(
+        ReadOnlySequence<byte> buffer, Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, List<ReadOnlyMemory<byte>> blocks, CancellationToken cancellationToken)
+    {
+        foreach (var block in buffer)
+        {
+            Accept(block.Span);
+            blocks.Add(block);
+            if (blocks.Count == MaxBuffersPerWrite)
+            {
+                offset = await WriteAsync(handle, blocks, offset, cancellationToken);
+            }
+        }
+
+        return await WriteAsync(handle, blocks, offset, cancellationToken);
     }
 
     private static async Task<long> WriteAsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, List<ReadOnlyMemory<byte>> blocks, long offset, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
+using VideoPlatform.Api.Transport;
 
 namespace VideoPlatform.Api.Uploads;
 
@@ -9,7 +10,9 @@ namespace VideoPlatform.Api.Uploads;
 /// </summary>
 /// <param name="pipe">The request's body reader, when the body is Kestrel's: a file destination then takes each read's
 /// received blocks in one gathering write (see the Gather part).</param>
-public sealed partial class UploadBodyStream(Stream inner, long limit, IncrementalHash? hash, PipeReader? pipe = null) : Stream
+/// <param name="direct">With <paramref name="pipe"/>: receives the rest of a large body straight from the socket into a
+/// file destination (see the Gather part).</param>
+public sealed partial class UploadBodyStream(Stream inner, long limit, IncrementalHash? hash, PipeReader? pipe = null, SocketBodyReceiver? direct = null) : Stream
 {
     public long BytesRead { get; private set; }
 

@@ -87,7 +87,7 @@ public static class UploadsApi
         }
 
         TusResults.LiftBodySizeLimit(http);
-        var result = await processor.ApplyAsync(client.GetGrain<IUploadGrain>(uploadId), offset, request.ContentLength, request.Body, checksum, request.BodyReader);
+        var result = await processor.ApplyAsync(client.GetGrain<IUploadGrain>(uploadId), offset, http, checksum);
         return TusResults.FromPatch(result, http.Response);
     }
 

@@ -44,6 +44,34 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
     }
 
     [Fact]
+    public async Task Patch_LargeBodies_TakenFromTheSocket_KeepEveryByteThroughAHangUpAndAChecksum()
+    {
+        using var user = await api.RegisterUserAsync();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", user.AccessToken);
+        // Both PATCHes are above Uploads:DirectReceiveBytes (16 MiB), so their bodies are received from the socket.
+        var bytes = RandomBytes(44 << 20);
+        const int Sent = 20 << 20;
+        var (videoId, upload) = await CreateUploadAsync(client, cluster, bytes.Length);
+
+        await SendHalfAndHangUpAsync(upload, bytes, Sent, user.AccessToken);
+        var offset = await WaitForOffsetAsync(client, upload, expected: Sent);
+        var rest = bytes[(int)offset..];
+        var checksum = "sha256 " + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(rest));
+        using var wrong = await client.SendAsync(Patch(upload, offset, rest, "sha256 " + Convert.ToBase64String(new byte[32])));
+        var afterWrong = await OffsetAsync(client, upload);
+        using var right = await client.SendAsync(Patch(upload, offset, rest, checksum));
+
+        Assert.Equal(Sent, offset);
+        Assert.Equal(460, (int)wrong.StatusCode);
+        Assert.Equal(Sent, afterWrong);
+        Assert.Equal(HttpStatusCode.NoContent, right.StatusCode);
+        Assert.True(right.Headers.ConnectionClose, "the body was expected to be taken from the socket");
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        UploadAssertions.Completed(await VideoAsync(cluster, videoId));
+    }
+
+    [Fact]
     public async Task Patch_ConcurrentOnOneUpload_ExactlyOneWins()
     {
         using var user = await api.RegisterUserAsync();

@@ -1,0 +1,29 @@
+using System.Runtime.InteropServices;
+
+namespace VideoPlatform.Api.Transport;
+
+/// <summary>The two libc calls <see cref="SocketBodyReceiver"/> makes on a connection's socket (Linux only).</summary>
+internal static class LinuxSocketCalls
+{
+    public const int EINTR = 4;
+
+    public const int EAGAIN = 11;
+
+    public const short POLLIN = 0x1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    // DllImport rather than LibraryImport, which needs unsafe code enabled: both parameters are blittable, so the
+    // runtime pins them for the call and copies nothing.
+    [DllImport("libc", EntryPoint = "recv", SetLastError = true)]
+    public static extern nint Receive(int fd, ref byte buffer, nint length, int flags);
+
+    [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static extern int Poll(ref PollFd fds, nuint count, int timeoutMilliseconds);
+}
