@@ -88,6 +88,8 @@ public sealed class SocketBodyReceiverTests
         Assert.IsType<BodyReceiveException>(outcome.Failure);
         Assert.Equal(Sent, outcome.BytesRead);
         Assert.Equal(bytes[..Sent], await File.ReadAllBytesAsync(sink.File));
+        // The rest of the body was reserved past the file's end (its size still says what arrived), for a resumption.
+        Assert.True(await AllocatedBytesAsync(sink.File) >= bytes.Length, "the body's blocks were not reserved");
     }
 
     [Fact]
@@ -131,6 +133,17 @@ public sealed class SocketBodyReceiverTests
         }
 
         return sink.Last ?? throw new TimeoutException("the sink never finished the request");
+    }
+
+    private static async Task<long> AllocatedBytesAsync(string file)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["--format=%b %B", file])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var fields = (await stat.StandardOutput.ReadToEndAsync()).Split(' ', StringSplitOptions.TrimEntries);
+        await stat.WaitForExitAsync();
+        return long.Parse(fields[0], CultureInfo.InvariantCulture) * long.Parse(fields[1], CultureInfo.InvariantCulture);
     }
 
     private static byte[] RandomBytes(int length)
