@@ -19,7 +19,7 @@ public static class UploadBench
 
     private const string ChunkedName = "3c Upload throughput, tus (8 MiB PATCHes) via the Api, FileSystem store";
 
-    private const string CeilingName = "3d Upload ceiling: one PATCH to a bare Kestrel endpoint writing a file with the Api's write path (its socket buffers, gathered writes; no tus, no grains), reference";
+    private const string CeilingName = "3d Upload ceiling: one PATCH to a bare Kestrel endpoint writing a file with the Api's write path (its socket buffers, the body taken from the socket; no tus, no grains), reference";
 
     /// <summary>3a, 3c and 3d against the running platform.</summary>
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work)
