@@ -10,7 +10,7 @@ namespace VideoPlatform.Api.Transport;
 /// of its own: a receive of up to 1 MiB, then one positional write, with no pipe, no pool blocks and no thread-pool
 /// hop in between. On this project's 2-core VM a plain loop of that kind took a 2 GiB body at 0.79-0.87 of a local
 /// file copy where Kestrel's receive path (async receives into pipe blocks, a hop per read) took 0.61-0.71; the
-/// benchmark's bare sink went from 0.51-0.73 to 0.72 with this class (docs/benchmarks.md).
+/// benchmark's bare sink (3d) read 0.61-0.81 with this class in four runs, 0.51-0.73 before (docs/benchmarks.md).
 /// <para>
 /// The hand-over is safe because Kestrel stops reading the socket by itself: its socket transport pauses once
 /// <see cref="TransportPauseBytes"/> received bytes wait in the connection's pipe that no reader has examined (the
