@@ -15,14 +15,15 @@ namespace VideoPlatform.Api.Transport;
 /// The hand-over is safe because Kestrel stops reading the socket by itself: its socket transport pauses once
 /// <see cref="TransportPauseBytes"/> received bytes wait in the connection's pipe that no reader has examined (the
 /// transport's <c>MaxReadBufferSize</c>, which <see cref="TransportServices"/> sets and <see cref="DirectBodyReceive"/>
-/// checks). System.IO.Pipelines counts examined bytes as read for this, whether consumed or not. So the caller
-/// examines what has arrived once, then looks again without examining more until that much more has arrived: the
-/// transport's receive loop is then parked, and the next bytes on the socket are the body's next bytes. The caller
-/// writes the buffered bytes first, this class the rest. Kestrel still counts those bytes as unread, so the response
-/// asks the client to close the connection (<c>Connection: close</c>): nothing more is read from it as HTTP.
+/// checks). System.IO.Pipelines counts examined bytes as read for this, whether consumed or not. So
+/// <see cref="WaitForPauseAsync"/> examines what has arrived once, then looks again without examining more until that
+/// much more has arrived: the transport's receive loop is then parked, and the next bytes on the socket are the body's
+/// next bytes. The caller writes the buffered bytes first, <see cref="ReceiveIntoAsync"/> the rest. Kestrel still
+/// counts those bytes as unread, so the response asks the client to close the connection (<c>Connection: close</c>):
+/// nothing more is read from it as HTTP.
 /// </para>
 /// </summary>
-public sealed class SocketBodyReceiver
+public sealed partial class SocketBodyReceiver
 {
     /// <summary>Unexamined bytes Kestrel's socket transport holds for a connection before it stops receiving.</summary>
     public const long TransportPauseBytes = 1L << 20;

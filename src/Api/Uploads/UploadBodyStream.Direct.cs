@@ -7,61 +7,20 @@ namespace VideoPlatform.Api.Uploads;
 
 public sealed partial class UploadBodyStream
 {
-    // Pauses between looks at Kestrel's pipe while it fills: short at first (a local client fills 1 MiB in well under
-    // a millisecond), longer while a slow client sends nothing new.
-    private const int FirstLookPauseMilliseconds = 1;
-
-    private const int LongestLookPauseMilliseconds = 32;
-
     /// <summary>
-    /// Waits until Kestrel has stopped receiving this body (see <see cref="SocketBodyReceiver"/>): examines what has
-    /// arrived once, then looks again, examining nothing more, until <see cref="SocketBodyReceiver.TransportPauseBytes"/>
-    /// unexamined bytes wait. Returns that read's buffer, not yet advanced, or null when the body goes through Kestrel
-    /// after all (it is all here, it ended, or its client stayed silent): the reader is then advanced, nothing consumed.
+    /// The buffered start of the body once Kestrel has stopped receiving it, or null when it goes through Kestrel after
+    /// all (<see cref="SocketBodyReceiver.WaitForPauseAsync"/>). A read that fails is the body's failure.
     /// </summary>
     private async Task<ReadOnlySequence<byte>?> WaitForTransportPauseAsync(SocketBodyReceiver receiver, PipeReader reader, CancellationToken cancellationToken)
     {
-        var first = await ReadBodyAsync(reader, cancellationToken);
-        if (first.IsCompleted || !receiver.MoreToCome(first.Buffer.Length))
+        try
         {
-            reader.AdvanceTo(first.Buffer.Start);
-            return null;
+            return await receiver.WaitForPauseAsync(reader, cancellationToken);
         }
-
-        // Examined bytes count as read for the pipe's pause, consumed or not: from here on it holds back only what
-        // arrives after them.
-        var examined = first.Buffer.Length;
-        reader.AdvanceTo(first.Buffer.Start, first.Buffer.End);
-        var seen = examined;
-        var grewAt = Environment.TickCount64;
-        var pause = FirstLookPauseMilliseconds;
-        while (true)
+        catch (Exception ex)
         {
-            var result = await ReadBodyAsync(reader, cancellationToken);
-            var buffer = result.Buffer;
-            if (!result.IsCompleted && receiver.CanTakeOver(buffer.Length - examined, buffer.Length))
-            {
-                return buffer;
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.GetPosition(examined));
-            if (buffer.Length > seen)
-            {
-                (seen, grewAt, pause) = (buffer.Length, Environment.TickCount64, FirstLookPauseMilliseconds);
-            }
-            else
-            {
-                pause = Math.Min(pause * 2, LongestLookPauseMilliseconds);
-            }
-
-            var silent = Environment.TickCount64 - grewAt > (long)SocketBodyReceiver.IdleTimeout.TotalMilliseconds;
-            if (result.IsCompleted || !receiver.MoreToCome(buffer.Length) || silent)
-            {
-                return null;
-            }
-
-            // The next read returns at once (unexamined bytes wait), so the pause is here.
-            await Task.Delay(pause, cancellationToken);
+            Failure = ex;
+            throw;
         }
     }
 

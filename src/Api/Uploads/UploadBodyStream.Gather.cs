@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Microsoft.Win32.SafeHandles;
 
 namespace VideoPlatform.Api.Uploads;
 
@@ -63,7 +64,7 @@ public sealed partial class UploadBodyStream
 
     /// <summary>Counts, limits and hashes the blocks of <paramref name="buffer"/>, then writes them in gathering writes.</summary>
     private async Task<long> WriteBlocksAsync(
-        ReadOnlySequence<byte> buffer, Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, List<ReadOnlyMemory<byte>> blocks, CancellationToken cancellationToken)
+        ReadOnlySequence<byte> buffer, SafeFileHandle handle, long offset, List<ReadOnlyMemory<byte>> blocks, CancellationToken cancellationToken)
     {
         foreach (var block in buffer)
         {
@@ -78,7 +79,7 @@ public sealed partial class UploadBodyStream
         return await WriteAsync(handle, blocks, offset, cancellationToken);
     }
 
-    private static async Task<long> WriteAsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, List<ReadOnlyMemory<byte>> blocks, long offset, CancellationToken cancellationToken)
+    private static async Task<long> WriteAsync(SafeFileHandle handle, List<ReadOnlyMemory<byte>> blocks, long offset, CancellationToken cancellationToken)
     {
         if (blocks.Count == 0)
         {
