@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
@@ -7,10 +6,10 @@ namespace VideoPlatform.Api.Transport;
 
 /// <summary>
 /// Receives the rest of a large HTTP/1.1 request body straight from the connection's socket into a file, on a thread
-/// of its own: a receive of up to 1 MiB, then one positional write, with no pipe, no pool blocks and no thread-pool
-/// hop in between. On this project's 2-core VM a plain loop of that kind took a 2 GiB body at 0.79-0.87 of a local
-/// file copy where Kestrel's receive path (async receives into pipe blocks, a hop per read) took 0.61-0.71; the
-/// benchmark's bare sink (3d) read 0.61-0.81 with this class in four runs, 0.51-0.73 before (docs/benchmarks.md).
+/// of its own, with no Kestrel pipe, no pool blocks and no thread-pool hop in between: receives gather in a stage (a
+/// buffer, or a kernel pipe when nobody needs to see the bytes) and go to the file in page-aligned writes
+/// (<see cref="BodyWritePlan"/>). On this project's 2-core VM a plain receive-and-write loop took a 2 GiB body at
+/// 0.79-0.87 of a local file copy where Kestrel's receive path took 0.61-0.71 (docs/benchmarks.md, 2026-12-06).
 /// <para>
 /// The hand-over is safe because Kestrel stops reading the socket by itself: its socket transport pauses once
 /// <see cref="TransportPauseBytes"/> received bytes wait in the connection's pipe that no reader has examined (the
@@ -31,7 +30,8 @@ public sealed partial class SocketBodyReceiver
     /// <summary>A body that sends nothing for this long is treated as broken off, as Kestrel's data-rate limit would.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(30);
 
-    private const int ChunkBytes = 1 << 20;
+    /// <summary>The most a stage holds: one write's worth, page-aligned in the file (see <see cref="Pump"/>).</summary>
+    internal const int ChunkBytes = 1 << 20;
 
     private const int PollSliceMilliseconds = 200;
 
@@ -44,6 +44,9 @@ public sealed partial class SocketBodyReceiver
         this.response = response;
         BodyLength = bodyLength;
     }
+
+    /// <summary>Writes made before the plan's aligned end because the stage had no room left (see <see cref="BodyWritePlan.WhenFull"/>).</summary>
+    public int EarlyWrites { get; private set; }
 
     /// <summary>The request's Content-Length.</summary>
     public long BodyLength { get; }
@@ -67,21 +70,33 @@ public sealed partial class SocketBodyReceiver
     /// <see cref="IdleTimeout"/>; what arrived before is written. A failing write throws what the file system threw.
     /// </summary>
     public Task<long> ReceiveIntoAsync(SafeFileHandle file, long offset, long count, ChunkCheck check, CancellationToken cancellationToken)
+        => OnOwnThread(() => Receive(file, offset, count, check, cancellationToken));
+
+    private Task<long> OnOwnThread(Func<long> receive)
     {
         // The client must open a new connection for its next request: Kestrel's count of this body is not met.
         response.Headers.Connection = "close";
-        return Task.Factory.StartNew(
-            () => Receive(file, offset, count, check, cancellationToken),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        return Task.Factory.StartNew(receive, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private long Receive(SafeFileHandle file, long offset, long count, ChunkCheck check, CancellationToken cancellationToken)
     {
+        using var stage = new BufferStage(check);
+        return Pump(stage, file, offset, count, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves <paramref name="count"/> bytes from the socket through <paramref name="stage"/> into the file, waiting on the
+    /// socket whenever nothing has arrived. Returns the offset after the last byte written. Writes end where
+    /// <see cref="BodyWritePlan"/> says. A body that fails (the client's end, a check that refuses a chunk,
+    /// cancellation) still writes every staged byte, unless a write failed.
+    /// </summary>
+    private long Pump(IBodyStage stage, SafeFileHandle file, long offset, long count, CancellationToken cancellationToken)
+    {
         var handle = socket.SafeHandle;
         var added = false;
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var staged = 0;
+        var writeFailed = false;
         try
         {
             handle.DangerousAddRef(ref added);
@@ -90,20 +105,21 @@ public sealed partial class SocketBodyReceiver
             while (count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var want = (int)Math.Min(ChunkBytes, count);
-                var received = LinuxSocketCalls.Receive(fd, ref MemoryMarshal.GetArrayDataReference(buffer), want, 0);
-                if (received > 0)
+                var due = BodyWritePlan.Due(offset, count, stage.Capacity);
+                var moved = stage.Fill(fd, due - staged);
+                if (moved > 0)
                 {
-                    var chunk = buffer.AsSpan(0, (int)received);
-                    check(chunk);
-                    RandomAccess.Write(file, chunk, offset);
-                    offset += received;
-                    count -= received;
+                    staged += (int)moved;
                     idleSince = Environment.TickCount64;
+                    if (staged == due)
+                    {
+                        Write(due);
+                    }
+
                     continue;
                 }
 
-                if (received == 0)
+                if (moved == 0)
                 {
                     throw new BodyReceiveException("The client closed the connection before the body ended");
                 }
@@ -119,29 +135,76 @@ public sealed partial class SocketBodyReceiver
                     throw new BodyReceiveException($"Receiving the body failed (errno {error})");
                 }
 
+                if (staged > 0 && WaitReadable(fd, 0))
+                {
+                    // Data waits, so the stage is what is full: write (most of) it early.
+                    EarlyWrites++;
+                    Write(BodyWritePlan.WhenFull(offset, staged));
+                    continue;
+                }
+
                 if (Environment.TickCount64 - idleSince > (long)IdleTimeout.TotalMilliseconds)
                 {
                     throw new BodyReceiveException($"The client sent nothing for {IdleTimeout.TotalSeconds:0} s");
                 }
 
                 // The socket is non-blocking (Kestrel's): wait for data, or for the connection's end, which the next
-                // receive reports. In slices, so that cancellation and silence are noticed.
-                var poll = new LinuxSocketCalls.PollFd { Fd = fd, Events = LinuxSocketCalls.POLLIN };
-                if (LinuxSocketCalls.Poll(ref poll, 1, PollSliceMilliseconds) < 0 && Marshal.GetLastPInvokeError() is var pollError && pollError != LinuxSocketCalls.EINTR)
-                {
-                    throw new BodyReceiveException($"Waiting for the body failed (errno {pollError})");
-                }
+                // fill reports. In slices, so that cancellation and silence are noticed.
+                WaitReadable(fd, PollSliceMilliseconds);
             }
 
             return offset;
         }
+        catch (Exception) when (staged > 0 && !writeFailed)
+        {
+            // What arrived is kept, as a body written chunk by chunk would have kept it. A disk that refuses it now
+            // leaves the file shorter, which is what the upload's offset is then read from.
+            try
+            {
+                stage.Flush(file, offset, staged);
+            }
+            catch (IOException)
+            {
+            }
+
+            throw;
+        }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
             if (added)
             {
                 handle.DangerousRelease();
             }
         }
+
+        void Write(int length)
+        {
+            try
+            {
+                stage.Flush(file, offset, length);
+            }
+            catch (Exception)
+            {
+                writeFailed = true;
+                throw;
+            }
+
+            staged -= length;
+            offset += length;
+            count -= length;
+        }
+    }
+
+    /// <summary>Whether the socket has data (or its end) to read within <paramref name="milliseconds"/>.</summary>
+    private static bool WaitReadable(int fd, int milliseconds)
+    {
+        var poll = new LinuxSocketCalls.PollFd { Fd = fd, Events = LinuxSocketCalls.POLLIN };
+        var ready = LinuxSocketCalls.Poll(ref poll, 1, milliseconds);
+        if (ready < 0 && Marshal.GetLastPInvokeError() is var error && error != LinuxSocketCalls.EINTR)
+        {
+            throw new BodyReceiveException($"Waiting for the body failed (errno {error})");
+        }
+
+        return ready > 0;
     }
 }

@@ -26,9 +26,9 @@ public sealed partial class UploadBodyStream
 
     /// <summary>
     /// Writes the body bytes Kestrel holds (<paramref name="buffer"/>), then lets <paramref name="receiver"/> receive the
-    /// rest straight from the socket behind them. Every chunk is counted, limited and hashed before it is written. A
-    /// broken connection, silence or cancellation is the body's failure (what arrived before is on disk); a failing
-    /// disk is not.
+    /// rest straight from the socket behind them. Every chunk is counted, limited and (when a checksum was asked for)
+    /// hashed before it is written. A broken connection, silence or cancellation is the body's failure (what arrived
+    /// before is on disk); a failing disk is not.
     /// </summary>
     private async Task<long> TakeOverAsync(
         SocketBodyReceiver receiver, PipeReader reader, ReadOnlySequence<byte> buffer, SafeFileHandle handle, long offset,
@@ -43,7 +43,11 @@ public sealed partial class UploadBodyStream
             LinuxFileCalls.TryPreallocate(handle, offset, Math.Min(receiver.BodyLength, limit) - BytesRead);
             try
             {
-                return await receiver.ReceiveIntoAsync(handle, offset, receiver.BodyLength - BytesRead, Accept, cancellationToken);
+                // Without a checksum nobody needs to see the bytes: they can go from the socket to the file in the kernel.
+                var rest = receiver.BodyLength - BytesRead;
+                return hash is null
+                    ? await receiver.SpliceIntoAsync(handle, offset, rest, Admit, cancellationToken)
+                    : await receiver.ReceiveIntoAsync(handle, offset, rest, Accept, cancellationToken);
             }
             catch (Exception ex) when (ex is BodyReceiveException or OperationCanceledException)
             {

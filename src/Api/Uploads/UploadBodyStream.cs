@@ -74,15 +74,26 @@ public sealed partial class UploadBodyStream(Stream inner, long limit, Increment
 
     private void Accept(ReadOnlySpan<byte> segment)
     {
-        if (BytesRead + segment.Length > limit)
+        EnsureWithinLimit(segment.Length);
+        hash?.AppendData(segment);
+        BytesRead += segment.Length;
+    }
+
+    /// <summary>Counts and limits bytes written without being seen (no checksum asked for: see the Direct part).</summary>
+    private void Admit(int length)
+    {
+        EnsureWithinLimit(length);
+        BytesRead += length;
+    }
+
+    private void EnsureWithinLimit(int length)
+    {
+        if (BytesRead + length > limit)
         {
             TooLarge = true;
             Failure = new InvalidOperationException($"The body is longer than the {limit} bytes the upload lacks");
             throw Failure;
         }
-
-        hash?.AppendData(segment);
-        BytesRead += segment.Length;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

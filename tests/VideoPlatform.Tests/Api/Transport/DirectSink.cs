@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,8 @@ internal sealed class DirectSink : IAsyncDisposable
     /// <summary>What the last request's body stream ended with.</summary>
     public SinkOutcome? Last { get; private set; }
 
-    public static async Task<DirectSink> StartAsync(long minBytes, long? limit = null)
+    /// <param name="hashed">Whether the body is hashed as it arrives (SHA-256, as for an Upload-Checksum), so its bytes must be seen.</param>
+    public static async Task<DirectSink> StartAsync(long minBytes, long? limit = null, bool hashed = false)
     {
         var file = Path.Combine(Path.GetTempPath(), $"vp-direct-sink-{Guid.NewGuid():N}.bin");
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,7 +44,8 @@ internal sealed class DirectSink : IAsyncDisposable
         app.MapPut("/sink", async (HttpContext http, DirectBodyReceive receive) =>
         {
             var direct = receive.For(http, minBytes);
-            var body = new UploadBodyStream(http.Request.Body, limit ?? http.Request.ContentLength ?? long.MaxValue, null, http.Request.BodyReader, direct);
+            using var hash = hashed ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+            var body = new UploadBodyStream(http.Request.Body, limit ?? http.Request.ContentLength ?? long.MaxValue, hash, http.Request.BodyReader, direct);
             await using (var target = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.Read, 1, useAsync: true))
             {
                 try
@@ -54,7 +57,12 @@ internal sealed class DirectSink : IAsyncDisposable
                 }
             }
 
-            sink.Last = new SinkOutcome(direct is not null, body.BytesRead, body.Failure, body.TooLarge);
+            sink.Last = new SinkOutcome(direct is not null, body.BytesRead, body.Failure, body.TooLarge)
+            {
+                Spliced = direct?.Spliced ?? false,
+                EarlyWrites = direct?.EarlyWrites ?? 0,
+                Sha256 = hash?.GetHashAndReset(),
+            };
             return body.Failure is null ? Results.NoContent() : Results.BadRequest();
         });
         await app.StartAsync();
@@ -68,4 +76,13 @@ internal sealed class DirectSink : IAsyncDisposable
     }
 }
 
-internal sealed record SinkOutcome(bool Eligible, long BytesRead, Exception? Failure, bool TooLarge);
+internal sealed record SinkOutcome(bool Eligible, long BytesRead, Exception? Failure, bool TooLarge)
+{
+    /// <summary>Whether the receiver moved the body in the kernel (no hash to feed).</summary>
+    public bool Spliced { get; init; }
+
+    public int EarlyWrites { get; init; }
+
+    /// <summary>The hash of the bytes the body stream took, when the sink hashes.</summary>
+    public byte[]? Sha256 { get; init; }
+}

@@ -1,0 +1,29 @@
+using VideoPlatform.Api.Transport;
+
+namespace VideoPlatform.Tests.Api.Transport;
+
+public sealed class BodyWritePlanTests
+{
+    private const int MiB = 1 << 20;
+
+    [Theory]
+    [InlineData(0L, 10L * MiB, MiB, MiB)] // aligned start: a whole stage
+    [InlineData(3L * MiB, 10L * MiB, MiB, MiB)]
+    [InlineData(12345L, 10L * MiB, MiB, MiB - 12345)] // a taken-over body starts anywhere: the first write catches up
+    [InlineData(MiB + 1L, 10L * MiB, MiB, MiB - 1)]
+    [InlineData(12345L, 100L, MiB, 100)] // the body's end comes first
+    [InlineData(5L * MiB, 3L, MiB, 3)]
+    [InlineData(70000L, 10L * MiB, 65536, 61072)] // a smaller stage (a pipe the system kept at 64 KiB)
+    public void Due_EndsOnTheNextMultipleOfTheCapacity_OrTheBodysEnd(long offset, long remaining, int capacity, int expected) =>
+        Assert.Equal(expected, BodyWritePlan.Due(offset, remaining, capacity));
+
+    [Theory]
+    [InlineData(0L, 25600, 24576)] // up to the last page boundary
+    [InlineData(12345L, 25600, 24519)]
+    [InlineData(4096L, 8197, 8192)]
+    [InlineData(0L, 100, 100)] // no boundary crossed: everything
+    [InlineData(4000L, 90, 90)]
+    [InlineData(4000L, 96, 96)] // ends exactly on a boundary
+    public void WhenFull_WritesUpToTheLastPageBoundary_OrEverything(long offset, int staged, int expected) =>
+        Assert.Equal(expected, BodyWritePlan.WhenFull(offset, staged));
+}
