@@ -24,7 +24,11 @@ public static class BodyWritePlan
     /// </summary>
     public static int WhenFull(long offset, int staged)
     {
-        var aligned = (int)(((offset + staged) & ~(long)(PageBytes - 1)) - offset);
+        var aligned = (int)UpToPage(offset, staged);
         return aligned > 0 ? aligned : staged;
     }
+
+    /// <summary>How many of <paramref name="length"/> bytes written at <paramref name="offset"/> end on the last page boundary they reach (0 if none).</summary>
+    public static long UpToPage(long offset, long length) =>
+        Math.Max(0, ((offset + length) & ~(long)(PageBytes - 1)) - offset);
 }

@@ -88,8 +88,8 @@ public sealed partial class SocketBodyReceiver
     /// <summary>
     /// Moves <paramref name="count"/> bytes from the socket through <paramref name="stage"/> into the file, waiting on the
     /// socket whenever nothing has arrived. Returns the offset after the last byte written. Writes end where
-    /// <see cref="BodyWritePlan"/> says. A body that fails (the client's end, a check that refuses a chunk,
-    /// cancellation) still writes every staged byte, unless a write failed.
+    /// <see cref="BodyWritePlan"/> says. A body that fails (the client's end, a check that refuses a chunk) still
+    /// writes every staged byte, unless a write failed or the receive was canceled.
     /// </summary>
     private long Pump(IBodyStage stage, SafeFileHandle file, long offset, long count, CancellationToken cancellationToken)
     {
@@ -155,10 +155,11 @@ public sealed partial class SocketBodyReceiver
 
             return offset;
         }
-        catch (Exception) when (staged > 0 && !writeFailed)
+        catch (Exception ex) when (staged > 0 && !writeFailed && ex is not OperationCanceledException)
         {
             // What arrived is kept, as a body written chunk by chunk would have kept it. A disk that refuses it now
-            // leaves the file shorter, which is what the upload's offset is then read from.
+            // leaves the file shorter, which is what the upload's offset is then read from. Not after cancellation:
+            // the upload's lease is gone, and another request may be writing the file.
             try
             {
                 stage.Flush(file, offset, staged);

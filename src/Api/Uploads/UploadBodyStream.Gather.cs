@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.Win32.SafeHandles;
+using VideoPlatform.Api.Transport;
 
 namespace VideoPlatform.Api.Uploads;
 
@@ -28,17 +29,36 @@ public sealed partial class UploadBodyStream
             return;
         }
 
+        // Writes end on page boundaries (see BodyWritePlan): a read's last partial page stays in the pipe for the next
+        // read, unless the body ends. A copy of it is kept in case the next read fails (the client's end), so that every
+        // byte that arrived is still written; not after cancellation (the lease is gone, another request may write).
+        var tail = new byte[BodyWritePlan.PageBytes];
+        var tailLength = 0;
         while (true)
         {
-            var result = await ReadBodyAsync(reader, cancellationToken);
-            var buffer = result.Buffer;
+            ReadResult result;
             try
             {
-                offset = await WriteBlocksAsync(buffer, handle, offset, blocks, cancellationToken);
+                result = await ReadBodyAsync(reader, cancellationToken);
+            }
+            catch (Exception ex) when (tailLength > 0 && ex is not OperationCanceledException)
+            {
+                await WriteBlocksAsync(new ReadOnlySequence<byte>(tail, 0, tailLength), handle, offset, blocks, CancellationToken.None);
+                throw;
+            }
+
+            var buffer = result.Buffer;
+            var part = result.IsCompleted ? buffer : buffer.Slice(0, BodyWritePlan.UpToPage(offset, buffer.Length));
+            try
+            {
+                offset = await WriteBlocksAsync(part, handle, offset, blocks, cancellationToken);
+                var rest = buffer.Slice(part.End);
+                rest.CopyTo(tail);
+                tailLength = (int)rest.Length;
             }
             finally
             {
-                reader.AdvanceTo(buffer.End);
+                reader.AdvanceTo(part.End, buffer.End);
             }
 
             if (result.IsCompleted)

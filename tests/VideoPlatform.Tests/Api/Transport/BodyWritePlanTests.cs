@@ -26,4 +26,14 @@ public sealed class BodyWritePlanTests
     [InlineData(4000L, 96, 96)] // ends exactly on a boundary
     public void WhenFull_WritesUpToTheLastPageBoundary_OrEverything(long offset, int staged, int expected) =>
         Assert.Equal(expected, BodyWritePlan.WhenFull(offset, staged));
+
+    [Theory]
+    [InlineData(0L, 10000L, 8192L)]
+    [InlineData(12345L, 10000L, 20480 - 12345)]
+    [InlineData(4096L, 4096L, 4096L)]
+    [InlineData(4000L, 95L, 0L)] // no page boundary reached: nothing yet
+    [InlineData(4000L, 96L, 96L)]
+    [InlineData(0L, 0L, 0L)]
+    public void UpToPage_EndsOnTheLastPageBoundaryReached(long offset, long length, long expected) =>
+        Assert.Equal(expected, BodyWritePlan.UpToPage(offset, length));
 }

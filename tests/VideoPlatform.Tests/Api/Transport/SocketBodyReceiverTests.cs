@@ -109,6 +109,28 @@ public sealed class SocketBodyReceiverTests
         Assert.True(await AllocatedBytesAsync(sink.File) >= bytes.Length, "the body's blocks were not reserved");
     }
 
+    [Fact]
+    public async Task BodyThroughKestrel_ClientHangsUpMidBody_KeepsEveryByteThatArrived()
+    {
+        // Too small to be taken over: Kestrel's reads are written up to page boundaries, the rest kept for the next.
+        await using var sink = await DirectSink.StartAsync(64L << 20);
+        var bytes = RandomBytes(6 << 20);
+        const int Sent = (3 << 20) + 12345;
+        using (var socket = await ConnectAsync(sink, bytes.Length))
+        {
+            await socket.SendAsync(bytes.AsMemory(0, Sent));
+            await Task.Delay(300);
+            socket.Shutdown(SocketShutdown.Both);
+        }
+
+        var outcome = await WaitForOutcomeAsync(sink);
+
+        Assert.False(outcome.Eligible);
+        Assert.NotNull(outcome.Failure);
+        Assert.Equal(Sent, outcome.BytesRead);
+        Assert.Equal(bytes[..Sent], await File.ReadAllBytesAsync(sink.File));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
