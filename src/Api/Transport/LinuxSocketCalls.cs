@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace VideoPlatform.Api.Transport;
 
-/// <summary>The two libc calls <see cref="SocketBodyReceiver"/> makes on a connection's socket (Linux only).</summary>
+/// <summary>The libc calls <see cref="SocketBodyReceiver"/> makes on a connection's socket (Linux only).</summary>
 internal static class LinuxSocketCalls
 {
     public const int EINTR = 4;
@@ -10,6 +10,10 @@ internal static class LinuxSocketCalls
     public const int EAGAIN = 11;
 
     public const short POLLIN = 0x1;
+
+    public const int SOL_SOCKET = 1;
+
+    public const int SO_RCVLOWAT = 18;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
@@ -23,6 +27,9 @@ internal static class LinuxSocketCalls
     // runtime pins them for the call and copies nothing.
     [DllImport("libc", EntryPoint = "recv", SetLastError = true)]
     public static extern nint Receive(int fd, ref byte buffer, nint length, int flags);
+
+    [DllImport("libc", EntryPoint = "setsockopt", SetLastError = true)]
+    public static extern int SetOption(int fd, int level, int name, ref int value, uint length);
 
     [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static extern int Poll(ref PollFd fds, nuint count, int timeoutMilliseconds);

@@ -97,10 +97,12 @@ public sealed partial class SocketBodyReceiver
         var added = false;
         var staged = 0;
         var writeFailed = false;
+        LowWater? lowWater = null;
         try
         {
             handle.DangerousAddRef(ref added);
             var fd = (int)handle.DangerousGetHandle();
+            lowWater = new LowWater(fd);
             var idleSince = Environment.TickCount64;
             while (count > 0)
             {
@@ -150,6 +152,7 @@ public sealed partial class SocketBodyReceiver
 
                 // The socket is non-blocking (Kestrel's): wait for data, or for the connection's end, which the next
                 // fill reports. In slices, so that cancellation and silence are noticed.
+                lowWater.Lower(count - staged);
                 WaitReadable(fd, PollSliceMilliseconds);
             }
 
@@ -172,6 +175,7 @@ public sealed partial class SocketBodyReceiver
         }
         finally
         {
+            lowWater?.Restore();
             if (added)
             {
                 handle.DangerousRelease();
