@@ -36,7 +36,7 @@ internal sealed class KernelPipe : IDisposable
     /// <summary>How many bytes the pipe holds at most: what one splice from the socket may move.</summary>
     public int Capacity { get; }
 
-    /// <summary>A pipe of up to <paramref name="capacity"/> bytes, or null when none can be made (no descriptors left).</summary>
+    /// <summary>A pipe of up to <paramref name="capacity"/> bytes, or null when none of at least 64 KiB can be made.</summary>
     public static KernelPipe? TryCreate(int capacity)
     {
         var ends = new int[2];
@@ -46,10 +46,20 @@ internal sealed class KernelPipe : IDisposable
         }
 
         // Larger than the default 64 KiB if the system allows (fs.pipe-max-size, the user's pipe quota); it may not.
+        // A user past the quota gets pipes of a page or two: too small to be worth it, a buffer does better.
         _ = Control(ends[1], F_SETPIPE_SZ, capacity);
         var size = Control(ends[1], F_GETPIPE_SZ, 0);
-        return new KernelPipe(ends[0], ends[1], size > 0 ? size : 1 << 16);
+        var pipe = new KernelPipe(ends[0], ends[1], size);
+        if (size >= MinCapacity)
+        {
+            return pipe;
+        }
+
+        pipe.Dispose();
+        return null;
     }
+
+    private const int MinCapacity = 64 << 10;
 
     /// <summary>
     /// Moves up to <paramref name="length"/> bytes that wait on <paramref name="socket"/> into the pipe, without waiting.

@@ -15,6 +15,8 @@ internal static class LinuxSocketCalls
 
     public const int SO_RCVLOWAT = 18;
 
+    public const int FIONREAD = 0x541B;
+
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
     {
@@ -30,6 +32,9 @@ internal static class LinuxSocketCalls
 
     [DllImport("libc", EntryPoint = "setsockopt", SetLastError = true)]
     public static extern int SetOption(int fd, int level, int name, ref int value, uint length);
+
+    [DllImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static extern int Control(int fd, nuint request, out int value);
 
     [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static extern int Poll(ref PollFd fds, nuint count, int timeoutMilliseconds);

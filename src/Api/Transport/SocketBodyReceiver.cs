@@ -137,7 +137,7 @@ public sealed partial class SocketBodyReceiver
                     throw new BodyReceiveException($"Receiving the body failed (errno {error})");
                 }
 
-                if (staged > 0 && WaitReadable(fd, 0))
+                if (staged > 0 && BytesWaiting(fd) > 0)
                 {
                     // Data waits, so the stage is what is full: write (most of) it early.
                     EarlyWrites++;
@@ -199,6 +199,10 @@ public sealed partial class SocketBodyReceiver
             count -= length;
         }
     }
+
+    /// <summary>Received bytes waiting on the socket, whatever its low-water mark (0 if that cannot be told).</summary>
+    private static int BytesWaiting(int fd) =>
+        LinuxSocketCalls.Control(fd, LinuxSocketCalls.FIONREAD, out var waiting) == 0 ? waiting : 0;
 
     /// <summary>Whether the socket has data (or its end) to read within <paramref name="milliseconds"/>.</summary>
     private static bool WaitReadable(int fd, int milliseconds)
