@@ -9,10 +9,6 @@ namespace VideoPlatform.Api.Transport;
 /// </summary>
 internal sealed class KernelPipe : IDisposable
 {
-    public const int EINVAL = 22;
-
-    public const int ENOSYS = 38;
-
     private const int SPLICE_F_MOVE = 1;
 
     private const int SPLICE_F_NONBLOCK = 2;
@@ -72,37 +68,25 @@ internal sealed class KernelPipe : IDisposable
     /// <exception cref="IOException">The file system refused them (a full disk, an I/O error).</exception>
     public void DrainInto(SafeFileHandle file, long offset, int length)
     {
-        var added = false;
-        try
+        using var target = new HeldDescriptor(file);
+        while (length > 0)
         {
-            file.DangerousAddRef(ref added);
-            var fd = (int)file.DangerousGetHandle();
-            while (length > 0)
+            var at = offset;
+            var written = Splice(readEnd, IntPtr.Zero, target.Value, ref at, (nuint)length, SPLICE_F_MOVE);
+            if (written > 0)
             {
-                var at = offset;
-                var written = Splice(readEnd, IntPtr.Zero, fd, ref at, (nuint)length, SPLICE_F_MOVE);
-                if (written > 0)
-                {
-                    offset += written;
-                    length -= (int)written;
-                    continue;
-                }
-
-                var error = written < 0 ? Marshal.GetLastPInvokeError() : 0;
-                if (error == LinuxSocketCalls.EINTR)
-                {
-                    continue;
-                }
-
-                throw new IOException(written == 0 ? "Writing the body into the file made no progress" : Marshal.GetPInvokeErrorMessage(error));
+                offset += written;
+                length -= (int)written;
+                continue;
             }
-        }
-        finally
-        {
-            if (added)
+
+            var error = written < 0 ? Marshal.GetLastPInvokeError() : 0;
+            if (error == LinuxSocketCalls.EINTR)
             {
-                file.DangerousRelease();
+                continue;
             }
+
+            throw new IOException(written == 0 ? "Writing the body into the file made no progress" : Marshal.GetPInvokeErrorMessage(error));
         }
     }
 

@@ -20,19 +20,8 @@ internal static class LinuxFileCalls
             return;
         }
 
-        var added = false;
-        try
-        {
-            file.DangerousAddRef(ref added);
-            _ = Allocate((int)file.DangerousGetHandle(), FALLOC_FL_KEEP_SIZE, offset, length);
-        }
-        finally
-        {
-            if (added)
-            {
-                file.DangerousRelease();
-            }
-        }
+        using var descriptor = new HeldDescriptor(file);
+        _ = Allocate(descriptor.Value, FALLOC_FL_KEEP_SIZE, offset, length);
     }
 
     [DllImport("libc", EntryPoint = "fallocate", SetLastError = true)]

@@ -2,12 +2,16 @@ using System.Runtime.InteropServices;
 
 namespace VideoPlatform.Api.Transport;
 
-/// <summary>The libc calls <see cref="SocketBodyReceiver"/> makes on a connection's socket (Linux only).</summary>
+/// <summary>The libc calls <see cref="SocketBodyReceiver"/> makes on a connection's socket, and the errno values its calls report (Linux only).</summary>
 internal static class LinuxSocketCalls
 {
     public const int EINTR = 4;
 
     public const int EAGAIN = 11;
+
+    public const int EINVAL = 22;
+
+    public const int ENOSYS = 38;
 
     public const short POLLIN = 0x1;
 

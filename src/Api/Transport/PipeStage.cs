@@ -22,7 +22,7 @@ internal sealed class PipeStage(KernelPipe pipe, SocketBodyReceiver.LengthCheck 
             moved = true;
             check((int)count);
         }
-        else if (count < 0 && !moved && Marshal.GetLastPInvokeError() is KernelPipe.EINVAL or KernelPipe.ENOSYS)
+        else if (count < 0 && !moved && Marshal.GetLastPInvokeError() is LinuxSocketCalls.EINVAL or LinuxSocketCalls.ENOSYS)
         {
             throw new SpliceRefusedException();
         }

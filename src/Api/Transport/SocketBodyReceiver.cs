@@ -93,16 +93,13 @@ public sealed partial class SocketBodyReceiver
     /// </summary>
     private long Pump(IBodyStage stage, SafeFileHandle file, long offset, long count, CancellationToken cancellationToken)
     {
-        var handle = socket.SafeHandle;
-        var added = false;
+        using var descriptor = new HeldDescriptor(socket.SafeHandle);
+        var fd = descriptor.Value;
         var staged = 0;
         var writeFailed = false;
-        LowWater? lowWater = null;
+        var lowWater = new LowWater(fd);
         try
         {
-            handle.DangerousAddRef(ref added);
-            var fd = (int)handle.DangerousGetHandle();
-            lowWater = new LowWater(fd);
             var idleSince = Environment.TickCount64;
             while (count > 0)
             {
@@ -175,11 +172,7 @@ public sealed partial class SocketBodyReceiver
         }
         finally
         {
-            lowWater?.Restore();
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
+            lowWater.Restore();
         }
 
         void Write(int length)
