@@ -13,6 +13,7 @@ public static class Rows
         ["3b"] = "3b Upload throughput, tus via the Api, S3 store (s3rver)",
         ["3c"] = "3c Upload throughput, tus in 8 MiB PATCHes via the Api, FileSystem store",
         ["3d"] = "3d Upload ceiling: bare Kestrel writing a PATCH body to a file, reference",
+        ["3e"] = "3e Upload throughput, tus from a client that copies none of the body (sendfile), reference",
         ["4a"] = "4a Playback segment: requests/s",
         ["4b"] = "4b Playback segment: p99",
         ["4c"] = "4c Playback playlist: requests/s",

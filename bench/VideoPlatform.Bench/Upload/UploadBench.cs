@@ -21,7 +21,9 @@ public static class UploadBench
 
     private const string CeilingName = "3d Upload ceiling: one PATCH to a bare Kestrel endpoint writing a file with the Api's write path (its socket buffers, the body taken from the socket; no tus, no grains), reference";
 
-    /// <summary>3a, 3c and 3d against the running platform.</summary>
+    private const string SendfileClientName = "3e Upload throughput, tus (one PATCH) from a client that copies none of the body (sendfile), reference";
+
+    /// <summary>The selected ones of 3a, 3c, 3d and 3e against the running platform.</summary>
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, PlatformProcess platform, ApiClient api, Workspace work)
     {
         if (!await api.HasTusAsync())
@@ -32,15 +34,50 @@ public static class UploadBench
         var mib = options.UploadMiB;
         var file = await RandomFileAsync(work.Folder("upload"), mib);
         await WarmUpAsync(api, file, WarmUpUploads);
-        var whole = await MeasureAsync(options, mib, platform, api, file, null);
-        var chunked = await MeasureAsync(options, mib, platform, api, file, TusClient.ChunkSize);
-        var ceiling = await CeilingAsync(options, mib, platform, file);
-        return
-        [
-            Figure.Compare("3a", $"{Name}, {mib} MiB", "MiB/s", "tus", whole, "file copy", Goal.AtLeast(0.7)),
-            Figure.Compare("3c", $"{ChunkedName}, {mib} MiB", "MiB/s", "tus", chunked, "file copy", null),
-            Figure.Compare("3d", $"{CeilingName}, {mib} MiB", "MiB/s", "bare Kestrel", ceiling, "file copy", null),
-        ];
+        var figures = new List<Figure>();
+        if (options.Selected("3a"))
+        {
+            var (whole, quiet) = await MeasureAsync(options.UploadRuns, mib, platform, api, file, Sending.Copying);
+            figures.Add(Figure.Compare("3a", $"{Name}, {mib} MiB", "MiB/s", "tus", whole, "file copy", Goal.AtLeast(0.7)) with { Note = quiet.Describe() });
+        }
+
+        if (options.Selected("3e"))
+        {
+            var (sendfile, quiet) = await MeasureAsync(options.ReferenceUploadRuns, mib, platform, api, file, Sending.Sendfile);
+            figures.Add(Figure.Compare("3e", $"{SendfileClientName}, {mib} MiB", "MiB/s", "tus", sendfile, "file copy", null) with { Note = $"{SendfileNote}; {quiet.Describe()}" });
+        }
+
+        if (options.Selected("3c"))
+        {
+            var (chunked, quiet) = await MeasureAsync(options.ReferenceUploadRuns, mib, platform, api, file, Sending.Chunks);
+            figures.Add(Figure.Compare("3c", $"{ChunkedName}, {mib} MiB", "MiB/s", "tus", chunked, "file copy", null) with { Note = quiet.Describe() });
+        }
+
+        if (options.Selected("3d"))
+        {
+            var (ceiling, quiet) = await CeilingAsync(options, mib, platform, file);
+            figures.Add(Figure.Compare("3d", $"{CeilingName}, {mib} MiB", "MiB/s", "bare Kestrel", ceiling, "file copy", null) with { Note = quiet.Describe() });
+        }
+
+        return figures;
+    }
+
+    // 3a's client reads each MiB of the file into a buffer and sends it: two copies and the sending half of loopback TCP,
+    // which on two cores cost about as much CPU as the Api's side. 3e takes the client's copies away.
+    private const string SendfileNote =
+        "the same upload as 3a with the body handed to the socket by sendfile(2): what the server takes in when the client copies nothing";
+
+    /// <summary>How a timed upload's body leaves the client.</summary>
+    private enum Sending
+    {
+        /// <summary>One PATCH, the file handed to the socket with sendfile(2): the client copies nothing.</summary>
+        Sendfile,
+
+        /// <summary>One PATCH through HttpClient's StreamContent (what 3a has always sent): each MiB read into a buffer, then sent.</summary>
+        Copying,
+
+        /// <summary>8 MiB PATCHes through HttpClient.</summary>
+        Chunks,
     }
 
     /// <summary>
@@ -56,13 +93,13 @@ public static class UploadBench
         await WarmUpAsync(api, file, 1);
         await baseline(file, -1);
         return await Paired.RunAsync(
-            options.UploadRuns,
-            i => TusRunAsync(options, mib, platform, api, file, null, i),
+            options.S3UploadRuns,
+            i => TusRunAsync(options.S3UploadRuns, mib, platform, api, file, Sending.Copying, null, i),
             async i =>
             {
                 await PrimeAsync(mib, platform);
                 var rate = mib / (await baseline(file, i)).TotalSeconds;
-                Say.Line($"upload {i + 1}/{options.UploadRuns}: {baselineLabel} {Say.Number(rate, "0")} MiB/s");
+                Say.Line($"upload {i + 1}/{options.S3UploadRuns}: {baselineLabel} {Say.Number(rate, "0")} MiB/s");
                 return rate;
             });
     }
@@ -81,20 +118,26 @@ public static class UploadBench
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < uploads; i++)
         {
-            await UploadOnceAsync(api, file, "bench upload warm-up", null, () => Task.CompletedTask);
+            await UploadOnceAsync(api, file, "bench upload warm-up", Sending.Copying, () => Task.CompletedTask, null);
         }
 
         Say.Line($"upload warm-up: the timed file {uploads} time(s), {Say.Seconds(clock.Elapsed)}");
     }
 
-    /// <summary>One tus upload into a new video, timed from after <paramref name="beforeClock"/>; the video's job is then waited out and the video deleted.</summary>
-    private static async Task<TimeSpan> UploadOnceAsync(ApiClient api, string file, string title, int? chunkSize, Func<Task> beforeClock)
+    /// <summary>
+    /// One tus upload into a new video, timed from after <paramref name="beforeClock"/> (<paramref name="window"/>, when given,
+    /// is told when the clock starts); the video's job is then waited out and the video deleted.
+    /// </summary>
+    private static async Task<TimeSpan> UploadOnceAsync(ApiClient api, string file, string title, Sending sending, Func<Task> beforeClock, QuietRuns.Window? window)
     {
         var id = await api.CreateVideoAsync(title);
         await beforeClock();
+        window?.Start();
         var clock = Stopwatch.StartNew();
-        await new TusClient(api.Http).UploadAsync(file, new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "bench.bin" }, chunkSize);
+        var client = new TusClient(api.Http, sendfile: sending == Sending.Sendfile);
+        await client.UploadAsync(file, new Dictionary<string, string> { ["videoId"] = id, ["filename"] = "bench.bin" }, sending == Sending.Chunks ? TusClient.ChunkSize : null);
         var elapsed = clock.Elapsed;
+        window?.Stop();
         await SettleAsync(api, id);
         await api.DeleteVideoAsync(id);
         return elapsed;
@@ -102,7 +145,7 @@ public static class UploadBench
 
     // What HTTP over loopback into a file costs on this machine before any of the platform's work: the bound any
     // upload endpoint here lives under.
-    private static async Task<Paired> CeilingAsync(BenchOptions options, int mib, PlatformProcess platform, string file)
+    private static async Task<(Paired Runs, QuietRuns Quiet)> CeilingAsync(BenchOptions options, int mib, PlatformProcess platform, string file)
     {
         var target = Path.Combine(platform.DataFolder, "ceiling.bin");
         await using var sink = await SinkProcess.StartAsync(target);
@@ -115,23 +158,27 @@ public static class UploadBench
             File.Delete(target);
         }
 
+        var quiet = new QuietRuns();
         try
         {
-            return await Paired.RunAsync(
-                options.UploadRuns,
-                async i =>
+            var runs = await Paired.RunAsync(
+                options.ReferenceUploadRuns,
+                i => quiet.RunAsync(async window =>
                 {
                     await PrimeAsync(mib, platform);
+                    window.Start();
                     var clock = Stopwatch.StartNew();
                     await SendToSinkAsync(http, file);
                     var rate = mib / clock.Elapsed.TotalSeconds;
+                    window.Stop();
                     // Outside the clock, as the Api's uploads are deleted with their videos: unlinking a 2 GiB file
                     // frees its page cache on the deleting thread, which the sink would otherwise do in the next run.
                     File.Delete(target);
-                    Say.Line($"upload {i + 1}/{options.UploadRuns}: bare Kestrel {Say.Number(rate, "0")} MiB/s");
+                    Say.Line($"upload {i + 1}/{options.ReferenceUploadRuns}: bare Kestrel {Say.Number(rate, "0")} MiB/s");
                     return rate;
-                },
-                i => CopyAsync(options, mib, platform, file, i));
+                }),
+                i => quiet.RunAsync(window => CopyAsync(options.ReferenceUploadRuns, mib, platform, file, window, i)));
+            return (runs, quiet);
         }
         finally
         {
@@ -141,6 +188,7 @@ public static class UploadBench
 
     private const int WarmUpSinkRuns = 3;
 
+    // Sent as 3a's tus client sends its PATCH.
     private static async Task SendToSinkAsync(HttpClient http, string file)
     {
         await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
@@ -150,18 +198,28 @@ public static class UploadBench
         response.EnsureSuccessStatusCode();
     }
 
-    private static Task<Paired> MeasureAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, string file, int? chunkSize) =>
-        Paired.RunAsync(
-            options.UploadRuns,
-            i => TusRunAsync(options, mib, platform, api, file, chunkSize, i),
-            i => CopyAsync(options, mib, platform, file, i));
-
-    private static async Task<double> TusRunAsync(BenchOptions options, int mib, PlatformProcess platform, ApiClient api, string file, int? chunkSize, int i)
+    private static async Task<(Paired Runs, QuietRuns Quiet)> MeasureAsync(
+        int count, int mib, PlatformProcess platform, ApiClient api, string file, Sending sending)
     {
-        var label = chunkSize is null ? "one PATCH" : $"{chunkSize >> 20} MiB PATCHes";
-        var elapsed = await UploadOnceAsync(api, file, $"bench upload {i}", chunkSize, () => PrimeAsync(mib, platform));
+        var quiet = new QuietRuns();
+        var runs = await Paired.RunAsync(
+            count,
+            i => quiet.RunAsync(window => TusRunAsync(count, mib, platform, api, file, sending, window, i)),
+            i => quiet.RunAsync(window => CopyAsync(count, mib, platform, file, window, i)));
+        return (runs, quiet);
+    }
+
+    private static async Task<double> TusRunAsync(int runs, int mib, PlatformProcess platform, ApiClient api, string file, Sending sending, QuietRuns.Window? window, int i)
+    {
+        var label = sending switch
+        {
+            Sending.Sendfile => "one PATCH, sendfile",
+            Sending.Copying => "one PATCH, HttpClient",
+            _ => $"{TusClient.ChunkSize >> 20} MiB PATCHes",
+        };
+        var elapsed = await UploadOnceAsync(api, file, $"bench upload {i}", sending, () => PrimeAsync(mib, platform), window);
         var rate = mib / elapsed.TotalSeconds;
-        Say.Line($"upload {i + 1}/{options.UploadRuns}: tus ({label}) {Say.Number(rate, "0")} MiB/s");
+        Say.Line($"upload {i + 1}/{runs}: tus ({label}) {Say.Number(rate, "0")} MiB/s");
         return rate;
     }
 
@@ -176,10 +234,11 @@ public static class UploadBench
         }
     }
 
-    private static async Task<double> CopyAsync(BenchOptions options, int mib, PlatformProcess platform, string file, int i)
+    private static async Task<double> CopyAsync(int runs, int mib, PlatformProcess platform, string file, QuietRuns.Window window, int i)
     {
         var target = Path.Combine(platform.DataFolder, "copy-baseline.bin");
         await PrimeAsync(mib, platform);
+        window.Start();
         var clock = Stopwatch.StartNew();
         await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true))
         await using (var copy = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
@@ -188,8 +247,9 @@ public static class UploadBench
         }
 
         var rate = mib / clock.Elapsed.TotalSeconds;
+        window.Stop();
         File.Delete(target);
-        Say.Line($"upload {i + 1}/{options.UploadRuns}: file copy {Say.Number(rate, "0")} MiB/s");
+        Say.Line($"upload {i + 1}/{runs}: file copy {Say.Number(rate, "0")} MiB/s");
         return rate;
     }
 
