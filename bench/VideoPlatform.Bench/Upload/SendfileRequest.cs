@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -30,8 +29,9 @@ public static class SendfileRequest
         }
 
         head.Append("\r\n");
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Parse(target.Host), target.Port), cancel);
+        // A dual-mode socket connects to a name ("localhost") as well as to an IPv4 or IPv6 address.
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(target.Host, target.Port, cancel);
         try
         {
             await socket.SendFileAsync(file, Encoding.ASCII.GetBytes(head.ToString()), default, TransmitFileOptions.UseDefaultWorkerThread, cancel);
