@@ -7,4 +7,6 @@ public static class StreamNames
     public const string Video = "video";
     public const string Playback = "playback";
     public const string Live = "live";
+    public const string Upload = "upload";
+    public const string TranscodeJob = "transcode";
 }
