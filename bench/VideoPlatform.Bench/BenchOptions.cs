@@ -8,7 +8,7 @@ public sealed record BenchOptions
 {
     /// <summary>Every row the suite reports, in table order.</summary>
     public static readonly IReadOnlyList<string> AllIds =
-        ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "3d", "3e", "4a", "4b", "4c", "4d", "5a", "5b", "5c", "6a", "6b", "6c", "6d"];
+        ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d", "5a", "5b", "5c", "6a", "6b", "6c", "6d"];
 
     public bool Full { get; init; }
 
@@ -36,20 +36,16 @@ public sealed record BenchOptions
 
     public int ReadyRuns => Full ? 4 : 2;
 
-    // At 128 MiB an upload's fixed costs (creation, lease, commit: about 60 ms then) weighed as much as its bytes (128 MiB
-    // read 1.0 GB/s where 512 MiB read 2.4), so the figure measured round trips, not throughput. They are 40-50 ms now
-    // (creation about 15, the last PATCH about 30), still 15-20% of a 512 MiB upload at 2 GB/s; full mode sends 2 GiB,
-    // where they weigh about 5%.
+    // Large enough that an upload's fixed costs (creation, lease, commit) weigh little against its bytes.
     public int UploadMiB => Full ? 2048 : 512;
 
     // 3b stays at 512 MiB: s3rver takes about 70 MiB/s, so a 2 GiB run would cost half a minute for the same ratio.
     public int S3UploadMiB => 512;
 
-    // 3a, the figure with a goal: nine pairs of 2 GiB in full mode (about 6 s a pair with the job settling, more when a
-    // run is redone, see QuietRuns). With five, a slow phase of this VM that took three runs of one side decided its median.
+    // 3a, the figure with a goal: enough pairs that a slow phase of the machine during a few runs does not decide the median.
     public int UploadRuns => Full ? 9 : 2;
 
-    // 3c, 3d and 3e, reported without a goal.
+    // 3c and 3a's file copy, reported without a goal.
     public int ReferenceUploadRuns => Full ? 5 : 2;
 
     // 3b: s3rver bounds both sides at about 100 MiB/s, so its runs take seconds each and vary little.

@@ -48,8 +48,8 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
 
     figures.AddRange(await PlatformFigures.RunAsync(options, work));
 
-    // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops
-    // (measured: 1b went from 1.02 to 1.18 when this ran first), which would be charged to the platform's figures.
+    // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops, which
+    // would be charged to the platform's figures.
     if (options.Selected("5c"))
     {
         figures.AddRange(await Guard.RunAsync(() => GrainCallsBench.RunAsync(options, work), Rows.Row("5c")));

@@ -5,7 +5,6 @@ using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
-using VideoPlatform.Api.Transport;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
 
@@ -17,8 +16,6 @@ public static class ApiSetup
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddLargeSocketBuffers();
-        services.AddDirectBodyReceive();
         services.AddProblemDetails();
         services.AddExceptionHandler<PlatformExceptionHandler>();
         // Unreadable bodies become exceptions in every environment, so PlatformExceptionHandler answers them with

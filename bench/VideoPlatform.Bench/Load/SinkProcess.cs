@@ -5,8 +5,8 @@ using VideoPlatform.Bench.Tools;
 namespace VideoPlatform.Bench.Load;
 
 /// <summary>
-/// The upload ceiling's bare Kestrel sink (figure 3d) in a process of its own, as the Api is one: inside the bench
-/// process it shared a thread pool and a GC with the client sending to it, and read slower than the Api itself.
+/// Figure 3a's bare Kestrel sink in a process of its own, as the Api is one, so that it does not share a thread pool
+/// and a GC with the client sending to it.
 /// </summary>
 public sealed class SinkProcess : IAsyncDisposable
 {

@@ -13,7 +13,7 @@ namespace VideoPlatform.Bench.Platform;
 public static class PlatformFigures
 {
     private static readonly (string Id, string Name)[] ReadyRows = Rows.Of("1b", "2a", "2b");
-    private static readonly (string Id, string Name)[] UploadRows = Rows.Of("3a", "3c", "3d", "3e");
+    private static readonly (string Id, string Name)[] UploadRows = Rows.Of("3a", "3c");
     private static readonly (string Id, string Name)[] PlaybackRows = Rows.Of("4a", "4b", "4c", "4d");
     private static readonly (string Id, string Name)[] MetadataRows = Rows.Of("5a", "5b");
     private static readonly (string Id, string Name)[] LatencyRows = Rows.Of("6a");
@@ -85,7 +85,7 @@ public static class PlatformFigures
 
             if (options.AnySelected(UploadRows.Select(r => r.Id)))
             {
-                figures.AddRange((await Guard.RunAsync(() => UploadBench.RunAsync(options, platform, api, work), UploadRows)).Where(f => f.Id is "3a" or "3c" or "3d" or "3e"));
+                figures.AddRange((await Guard.RunAsync(() => UploadBench.RunAsync(options, platform, api, work), UploadRows)).Where(f => f.Id is "3a" or "3c"));
             }
 
             if (needsReady && readyId is null)

@@ -154,9 +154,8 @@ public static class TimeToReadyBench
 
     /// <summary>
     /// Waits <paramref name="interval"/> before the next look at the Api, but no longer than until the encode exits: a
-    /// long pause that happened to start just before it would otherwise add up to its whole length to the Ready time
-    /// (measured: 0.27 s from the last object written to Ready seen, where the job's and the video's rows were written
-    /// 2 and 8 ms after that object). The watcher's signal costs the platform nothing; the looks at the Api stay rare.
+    /// long pause that happened to start just before it would otherwise add up to its whole length to the Ready time.
+    /// The watcher's signal costs the platform nothing; the looks at the Api stay rare.
     /// </summary>
     private static async Task PauseAsync(TimeSpan interval, Func<bool>? encodeDone)
     {

@@ -8,11 +8,9 @@ namespace VideoPlatform.Bench.Upload;
 /// <summary>
 /// A minimal tus 1.0 client: creation (POST), then PATCHes checking the server's offset. With no chunk size the
 /// whole file goes in one streamed PATCH, as tus-js-client, Uppy and tuspy send by default; a chunk size makes it
-/// behave like a client configured for proxies that cap request bodies. With <paramref name="sendfile"/> the one PATCH
-/// is sent with sendfile(2) on a connection of its own (<see cref="SendfileRequest"/>): the client then copies none of
-/// the body, and what is measured is the server.
+/// behave like a client configured for proxies that cap request bodies.
 /// </summary>
-public sealed class TusClient(HttpClient http, bool sendfile = false)
+public sealed class TusClient(HttpClient http)
 {
     public const int ChunkSize = 8 << 20;
 
@@ -31,12 +29,6 @@ public sealed class TusClient(HttpClient http, bool sendfile = false)
         }
 
         var location = created.Headers.Location.IsAbsoluteUri ? created.Headers.Location : new Uri(http.BaseAddress!, created.Headers.Location);
-        if (sendfile && chunkSize is null)
-        {
-            await PatchWithSendfileAsync(location, file, length);
-            return location;
-        }
-
         await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
         var buffer = chunkSize is { } size ? new byte[size] : null;
         long offset = 0;
@@ -60,26 +52,5 @@ public sealed class TusClient(HttpClient http, bool sendfile = false)
         }
 
         return location;
-    }
-
-    private async Task PatchWithSendfileAsync(Uri location, string file, long length)
-    {
-        List<KeyValuePair<string, string>> headers =
-        [
-            new("Tus-Resumable", "1.0.0"),
-            new("Upload-Offset", "0"),
-            new("Content-Type", "application/offset+octet-stream"),
-        ];
-        if (http.DefaultRequestHeaders.Authorization is { } authorization)
-        {
-            headers.Add(new("Authorization", authorization.ToString()));
-        }
-
-        var answer = await SendfileRequest.SendAsync(location, "PATCH", headers, file);
-        var next = answer.Headers.TryGetValue("Upload-Offset", out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : -1;
-        if (answer.Status != (int)HttpStatusCode.NoContent || next != length)
-        {
-            throw new InvalidOperationException($"tus PATCH (sendfile) answered {answer.Status}, offset {next}: {answer.Body}");
-        }
     }
 }

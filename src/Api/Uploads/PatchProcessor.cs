@@ -1,6 +1,4 @@
-using System.IO.Pipelines;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Api.Transport;
 using VideoPlatform.Grains.Uploads;
 
 namespace VideoPlatform.Api.Uploads;
@@ -24,24 +22,12 @@ public sealed record PatchResult(PatchStatus Status, UploadInfo? Upload);
 /// One PATCH (or the body of a creation-with-upload POST): lease, stream, verify, then commit or discard.
 /// Bytes that arrived before a broken connection are committed (without a checksum to check them against).
 /// </summary>
-public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings> options, TimeProvider time, DirectBodyReceive directReceive)
+public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings> options, TimeProvider time)
 {
-    /// <summary>A request's body, through Kestrel or, when large enough, partly straight from its socket.</summary>
-    public Task<PatchResult> ApplyAsync(IUploadGrain grain, long offset, HttpContext http, UploadChecksum? checksum)
-    {
-        var request = http.Request;
-        var direct = directReceive.For(http, options.Value.DirectReceiveBytes);
-        return ApplyAsync(grain, offset, request.ContentLength, request.Body, checksum, request.BodyReader, direct);
-    }
-
-    /// <param name="bodyReader">The request's pipe, when it has one: lets a file writer take Kestrel's blocks directly.</param>
-    /// <param name="direct">Receives the rest of a large body straight from the socket, for a file writer.</param>
-    public async Task<PatchResult> ApplyAsync(
-        IUploadGrain grain, long offset, long? contentLength, Stream requestBody, UploadChecksum? checksum, PipeReader? bodyReader = null,
-        SocketBodyReceiver? direct = null)
+    public async Task<PatchResult> ApplyAsync(IUploadGrain grain, long offset, HttpRequest request, UploadChecksum? checksum)
     {
         var lease = options.Value.Lease;
-        var grant = await grain.BeginPatch(offset, contentLength, lease);
+        var grant = await grain.BeginPatch(offset, request.ContentLength, lease);
         if (grant.Outcome != PatchOutcome.Granted || grant.Upload is not { Status: UploadStatus.Active } upload)
         {
             return new PatchResult(Map(grant.Outcome), grant.Upload);
@@ -52,7 +38,7 @@ public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings
         {
             await using var keeper = new LeaseKeeper(grain, grant.Token, lease, time);
             using var hash = checksum?.CreateHash();
-            var body = new UploadBodyStream(requestBody, upload.Length - upload.Offset, hash, bodyReader, direct);
+            var body = new UploadBodyStream(request.Body, upload.Length - upload.Offset, hash);
             var written = await writer.WriteAsync(upload, grant.Token, body, keeper.Token);
             var verdict = Judge(body, keeper.Lost, checksum, hash);
             if (verdict is not (PatchStatus.Ok or PatchStatus.Interrupted) || written.Offset == upload.Offset)

@@ -89,7 +89,7 @@ public static class UploadCreation
         if (withBody)
         {
             TusResults.LiftBodySizeLimit(http);
-            var result = await processor.ApplyAsync(grain, 0, http, checksum);
+            var result = await processor.ApplyAsync(grain, 0, request, checksum);
             upload = result.Upload ?? upload;
             http.Response.Headers[TusProtocol.UploadOffset] = upload.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -25,13 +25,6 @@ public sealed class UploadSettings
     /// </summary>
     public int PartConcurrency { get; set; } = 4;
 
-    /// <summary>
-    /// Bodies of at least this many bytes (plain HTTP/1.1 on Linux) are received straight from the socket once Kestrel
-    /// has buffered the first 1 MiB (<c>SocketBodyReceiver</c>); such a PATCH's response closes the connection.
-    /// 0 turns it off. Uploads to stores that cannot append (S3) always go through Kestrel.
-    /// </summary>
-    public long DirectReceiveBytes { get; set; } = 16L * 1024 * 1024;
-
     /// <summary>The part size actually used: large enough that <see cref="MaxSize"/> fits in S3's 10,000 parts.</summary>
     public int EffectivePartSize =>
         (int)Math.Max(Math.Max(PartSize, MultipartLimits.MinimumPartSize), (MaxSize + MultipartLimits.MaxPartNumber - 1) / MultipartLimits.MaxPartNumber);

@@ -87,7 +87,7 @@ public static class UploadsApi
         }
 
         TusResults.LiftBodySizeLimit(http);
-        var result = await processor.ApplyAsync(client.GetGrain<IUploadGrain>(uploadId), offset, http, checksum);
+        var result = await processor.ApplyAsync(client.GetGrain<IUploadGrain>(uploadId), offset, request, checksum);
         return TusResults.FromPatch(result, http.Response);
     }
 
