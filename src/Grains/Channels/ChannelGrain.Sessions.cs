@@ -138,9 +138,9 @@ public sealed partial class ChannelGrain
             // No ingest is left to write the end of the live windows (an unpublish has its ingest do that).
             try
             {
-                await CloseLiveWindowsAsync(session.SessionId);
+                await GrainFactory.GetGrain<ILiveWindowsGrain>(session.SessionId).Close(ChannelId);
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or Amazon.Runtime.AmazonServiceException)
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or IOException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Channel {Channel}: could not close the live playlists of {Session}", ChannelId, session.SessionId);
             }
@@ -224,22 +224,6 @@ public sealed partial class ChannelGrain
         state.State.Ended.Add(new EndedLiveObjects(sessionId, time.GetUtcNow() + settings.EndedLinger));
         StartTimer();
         return true;
-    }
-
-    private async Task CloseLiveWindowsAsync(string sessionId)
-    {
-        await foreach (var item in store.ListAsync(LivePrefix(sessionId)))
-        {
-            if (!LivePlaylistEnd.IsWindow(item.Key))
-            {
-                continue;
-            }
-
-            if (await store.GetTextAsync(item.Key) is { } text && LivePlaylistEnd.Close(text) is { } closed)
-            {
-                await store.PutTextAsync(item.Key, closed);
-            }
-        }
     }
 
     private async Task RequestRecordingAsync(RecordingJob job)
