@@ -144,4 +144,28 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
         await grain.EndPublish("stale-session", "c1", SessionEnd.Unpublished);
         Assert.Equal(ChannelStatus.Idle, (await grain.Get())!.Status);
     }
+
+    [Fact]
+    public async Task PreviousVersionState_LiveWithInterruptedAt_LoadsAsInterrupted()
+    {
+        var grain = cluster.Client.GetGrain<IChannelGrain>(Guid.NewGuid().ToString("N")[..11]);
+        var now = TimeProvider.System.GetUtcNow();
+        // What the previous version wrote for a session waiting for its publisher: Live, with InterruptedAt set.
+        var channel = new ChannelDetails
+        {
+            Id = grain.GetPrimaryKeyString(),
+            Name = "old",
+            Status = ChannelStatus.Live,
+            Settings = new ChannelSettings { Record = false },
+            Live = new LiveSession { SessionId = "old1", IngestNode = "n", ConnectionId = "c1", StartedAt = now, LeaseUntil = now, InterruptedAt = now },
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
+        await storage.WriteStateAsync("channel", grain.GetGrainId(), new GrainState<ChannelState> { State = new ChannelState { Channel = channel } });
+
+        var loaded = await grain.Get();
+
+        Assert.Equal((ChannelStatus.Interrupted, "old1"), (loaded!.Status, loaded.Live?.SessionId));
+    }
 }
