@@ -48,7 +48,8 @@ public static class ChannelsApi
         ChannelStatus? filter = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<ChannelStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            // Interrupted is internal: such a channel is listed (and filtered) as live.
+            if (!Enum.TryParse<ChannelStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _) || parsed == ChannelStatus.Interrupted)
             {
                 return ApiProblem.BadRequest("invalid_status", "status must be one of idle, live, disabled");
             }

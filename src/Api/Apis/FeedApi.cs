@@ -6,7 +6,6 @@ using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Hosting.Cluster;
 
 namespace VideoPlatform.Api.Apis;
 
@@ -31,7 +30,7 @@ public static class FeedApi
         })));
         var merged = pages.SelectMany(p => p.Items).OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         var window = merged.Skip(skip).Take(take).ToList();
-        var details = await Task.WhenAll(window.Select(e => grains.GetGrainFast<IVideoGrain>(e.Id).Get()));
+        var details = await Task.WhenAll(window.Select(e => grains.GetGrain<IVideoGrain>(e.Id).Get()));
         var items = await Task.WhenAll(details.OfType<VideoDetails>().Select(v => mapper.MapAsync(v, user)));
         var next = merged.Count > skip + take && skip + take < MaxDepth ? (skip + take).ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new PageResponse<VideoResponse>(items, next));

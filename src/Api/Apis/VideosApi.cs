@@ -6,7 +6,6 @@ using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Hosting.Cluster;
 
 namespace VideoPlatform.Api.Apis;
 
@@ -85,7 +84,7 @@ public static class VideosApi
             Cursor = cursor,
             Limit = limit ?? 20,
         });
-        var details = await Task.WhenAll(page.Items.Select(i => grains.GetGrainFast<IVideoGrain>(i.Id).Get()));
+        var details = await Task.WhenAll(page.Items.Select(i => grains.GetGrain<IVideoGrain>(i.Id).Get()));
         var items = await Task.WhenAll(details.OfType<VideoDetails>().Where(v => mine || v.Visibility == Visibility.Public).Select(v => mapper.MapAsync(v, user)));
         return TypedResults.Ok(new PageResponse<VideoResponse>(items, page.NextCursor));
     }

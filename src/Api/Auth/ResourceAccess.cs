@@ -3,7 +3,6 @@ using VideoPlatform.Api.Uploads;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Hosting.Cluster;
 
 namespace VideoPlatform.Api.Auth;
 
@@ -29,7 +28,7 @@ public sealed class ResourceAccess(IClusterClient grains)
 
     public async Task<Access<VideoDetails>> VideoAsync(string id, ClaimsPrincipal user, VideoAction action)
     {
-        var video = VideoIds.IsWellFormed(id) ? await grains.GetGrainFast<IVideoGrain>(id).Get() : null;
+        var video = VideoIds.IsWellFormed(id) ? await grains.GetGrain<IVideoGrain>(id).Get() : null;
         if (video is null || !CanView(video, user))
         {
             return new(null, Errors.ApiProblem.NotFound("Video", id));

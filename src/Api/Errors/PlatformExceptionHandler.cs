@@ -15,7 +15,6 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
         {
             IllegalTransitionException => (StatusCodes.Status409Conflict, "illegal_transition", "Conflict"),
             VideoNotFoundException => (StatusCodes.Status404NotFound, "not_found", "Not found"),
-            IllegalChannelTransitionException => (StatusCodes.Status409Conflict, "illegal_transition", "Conflict"),
             ChannelNotFoundException => (StatusCodes.Status404NotFound, "not_found", "Not found"),
             InvalidObjectKeyException => (StatusCodes.Status400BadRequest, "invalid_key", "Invalid request"),
             ObjectRangeNotSatisfiableException => (StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", "Range not satisfiable"),

@@ -12,9 +12,10 @@ public sealed class ChannelMapper(IOptions<LiveSettings> options)
         Id = c.Id,
         Name = c.Name,
         Owner = c.OwnerId is null ? null : new OwnerResponse(c.OwnerId, null),
-        Status = c.Status,
-        Live = c is { Status: ChannelStatus.Live, Live: { } s }
-            ? new ChannelLiveResponse(s.SessionId, s.StartedAt, s.Media?.Width ?? 0, s.Media?.Height ?? 0, s.Media?.Bitrate ?? 0, c.Viewers, s.InterruptedAt is not null)
+        // Publicly an interrupted channel is live (with live.interrupted set): its viewers keep the window.
+        Status = ChannelStateMachine.HasSession(c.Status) ? ChannelStatus.Live : c.Status,
+        Live = ChannelStateMachine.HasSession(c.Status) && c.Live is { } s
+            ? new ChannelLiveResponse(s.SessionId, s.StartedAt, s.Media?.Width ?? 0, s.Media?.Height ?? 0, s.Media?.Bitrate ?? 0, c.Viewers, c.Status == ChannelStatus.Interrupted)
             : null,
         Playback = new ChannelPlaybackResponse($"/live/{c.Id}/master.m3u8"),
         Settings = new ChannelSettingsResponse(c.Settings.Record, c.Settings.LatencyMode),

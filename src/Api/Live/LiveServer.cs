@@ -81,6 +81,6 @@ public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemor
         {
             entry.AbsoluteExpirationRelativeToNow = ChannelLifetime;
             var channel = await grains.GetGrain<IChannelGrain>(channelId).Get();
-            return channel is { Status: ChannelStatus.Live, Live: { } s } ? s.SessionId : null;
+            return channel is { Live: { } s } && ChannelStateMachine.HasSession(channel.Status) ? s.SessionId : null;
         });
 }

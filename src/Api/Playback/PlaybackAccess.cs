@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Hosting.Cluster;
 
 namespace VideoPlatform.Api.Playback;
 
@@ -21,7 +20,7 @@ public sealed class PlaybackAccess(IClusterClient grains, IMemoryCache cache)
             return cached;
         }
 
-        var video = await grains.GetGrainFast<IVideoGrain>(videoId).Get();
+        var video = await grains.GetGrain<IVideoGrain>(videoId).Get();
         var playable = video is { Playable: true } ? video : null;
         cache.Set(videoId, playable, video?.Status is VideoStatus.Processing or VideoStatus.Uploaded ? ProcessingLifetime : Lifetime);
         return playable;

@@ -5,7 +5,6 @@ using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Hosting.Cluster;
 
 namespace VideoPlatform.Api.Videos;
 
@@ -41,7 +40,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             return name;
         }
 
-        name = (await grains.GetGrainFast<IUserGrain>(ownerId).Get())?.Username;
+        name = (await grains.GetGrain<IUserGrain>(ownerId).Get())?.Username;
         if (name is not null)
         {
             cache.Set((typeof(VideoMapper), ownerId), name, OwnerNameLifetime);

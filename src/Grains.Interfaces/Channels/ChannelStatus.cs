@@ -6,6 +6,9 @@ public enum ChannelStatus
     Idle,
     Live,
     Disabled,
+
+    /// <summary>Live, but the publisher's connection dropped: the session waits out the reconnect grace.</summary>
+    Interrupted,
 }
 
 /// <summary>What happened to a channel; <see cref="ChannelStateMachine"/> maps (status, trigger) to the next status.</summary>

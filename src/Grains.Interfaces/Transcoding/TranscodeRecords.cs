@@ -3,11 +3,15 @@ namespace VideoPlatform.Grains.Transcoding;
 [GenerateSerializer, Alias("VideoPlatform.TranscodeJobStatus")]
 public enum TranscodeJobStatus
 {
+    /// <summary>Waiting for its first attempt.</summary>
     Queued,
     Running,
     Succeeded,
     Failed,
     Canceled,
+
+    /// <summary>An attempt failed or lost its worker: waiting out the backoff for the next one.</summary>
+    Retrying,
 }
 
 [GenerateSerializer, Alias("VideoPlatform.LeaseStatus")]

@@ -1,3 +1,5 @@
+using VideoPlatform.Grains.Platform;
+
 namespace VideoPlatform.Grains.Uploads;
 
 [GenerateSerializer, Alias("VideoPlatform.UploadStatus")]
@@ -17,22 +19,15 @@ public enum UploadTrigger
     Expire,
 }
 
-/// <summary>The upload lifecycle in one table: only an Active upload changes; the other statuses are final.</summary>
+/// <summary>Only an Active upload changes; the other statuses are final.</summary>
 public static class UploadStateMachine
 {
-    private static readonly Dictionary<(UploadStatus From, UploadTrigger Trigger), UploadStatus> Transitions = new()
+    public static readonly TransitionTable<UploadStatus, UploadTrigger> Table = new("upload")
     {
-        [(UploadStatus.Active, UploadTrigger.LastByteLanded)] = UploadStatus.Completed,
-        [(UploadStatus.Active, UploadTrigger.Terminate)] = UploadStatus.Terminated,
-        [(UploadStatus.Active, UploadTrigger.Expire)] = UploadStatus.Expired,
+        { UploadStatus.Active, UploadTrigger.LastByteLanded, UploadStatus.Completed },
+        { UploadStatus.Active, UploadTrigger.Terminate, UploadStatus.Terminated },
+        { UploadStatus.Active, UploadTrigger.Expire, UploadStatus.Expired },
     };
-
-    public static bool CanFire(UploadStatus from, UploadTrigger trigger) => Transitions.ContainsKey((from, trigger));
-
-    public static UploadStatus Fire(UploadStatus from, UploadTrigger trigger) =>
-        Transitions.TryGetValue((from, trigger), out var to)
-            ? to
-            : throw new InvalidOperationException($"An upload that is {from.ToString().ToLowerInvariant()} cannot take '{trigger}'");
 
     /// <summary>Gone for the client (tus answers 410): terminated or expired.</summary>
     public static bool IsGone(UploadStatus status) => status is UploadStatus.Terminated or UploadStatus.Expired;

@@ -1,6 +1,9 @@
 namespace VideoPlatform.Grains.Videos;
 
-/// <summary>A trigger that the video's current status does not allow (HTTP 409).</summary>
+/// <summary>
+/// A trigger that the current state of a lifecycle (video, upload, transcode job, channel) does not allow (HTTP 409).
+/// It keeps the namespace of the video lifecycle, where the Api's handlers have always caught it.
+/// </summary>
 [GenerateSerializer, Alias("VideoPlatform.IllegalTransitionException")]
 public sealed class IllegalTransitionException : Exception
 {
@@ -16,15 +19,17 @@ public sealed class IllegalTransitionException : Exception
     {
     }
 
-    public IllegalTransitionException(VideoStatus from, VideoTrigger trigger)
-        : base($"A video that is {from.ToString().ToLowerInvariant()} cannot take '{trigger}'")
+    public IllegalTransitionException(string lifecycle, string from, string trigger)
+        : base($"A {lifecycle} that is {from.ToLowerInvariant()} cannot take '{trigger}'")
     {
+        Lifecycle = lifecycle;
         From = from;
         Trigger = trigger;
     }
 
-    [Id(0)] public VideoStatus From { get; init; }
-    [Id(1)] public VideoTrigger Trigger { get; init; }
+    [Id(2)] public string? Lifecycle { get; init; }
+    [Id(3)] public string? From { get; init; }
+    [Id(4)] public string? Trigger { get; init; }
 }
 
 /// <summary>The grain was asked about a video that was never created (HTTP 404).</summary>

@@ -11,6 +11,12 @@ public sealed partial class ChannelGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Written before Interrupted was a status: an interrupted session was a Live one with InterruptedAt set.
+        if (state.State.Channel is { Status: ChannelStatus.Live, Live.InterruptedAt: not null } old)
+        {
+            state.State.Channel = old with { Status = ChannelStatus.Interrupted };
+        }
+
         if (HasWork)
         {
             StartTimer();
@@ -119,22 +125,22 @@ public sealed partial class ChannelGrain
     public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
 
     private LiveSession? Attached(string sessionId, string connectionId) =>
-        Channel is { Status: ChannelStatus.Live, Live: { InterruptedAt: null } s } && s.SessionId == sessionId && s.ConnectionId == connectionId ? s : null;
+        Channel is { Status: ChannelStatus.Live, Live: { } s } && s.SessionId == sessionId && s.ConnectionId == connectionId ? s : null;
 
     private async Task CheckAsync()
     {
         var channel = state.State.Channel;
         var now = time.GetUtcNow();
-        if (channel is { Status: ChannelStatus.Live, Live: { } session } && PublishPolicy.Expired(session, now, settings.ReconnectGrace) is { } why)
+        if (channel is { Live: { } session } && PublishPolicy.Expired(channel.Status, session, now, settings.ReconnectGrace) is { } why)
         {
             logger.LogWarning("Channel {Channel}: session {Session} ends: {Why}", ChannelId, session.SessionId, why);
             await EndSessionAsync(ChannelTrigger.End, why);
             // No ingest is left to write the end of the live windows (an unpublish has its ingest do that).
             try
             {
-                await CloseLiveWindowsAsync(session.SessionId);
+                await GrainFactory.GetGrain<ILiveWindowsGrain>(session.SessionId).Close(ChannelId);
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or Amazon.Runtime.AmazonServiceException)
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or IOException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Channel {Channel}: could not close the live playlists of {Session}", ChannelId, session.SessionId);
             }
@@ -171,7 +177,7 @@ public sealed partial class ChannelGrain
     private async Task EndSessionAsync(ChannelTrigger trigger, string reason)
     {
         var channel = Channel;
-        if (channel is not { Status: ChannelStatus.Live, Live: { } session })
+        if (!ChannelStateMachine.HasSession(channel.Status) || channel.Live is not { } session)
         {
             await FireAsync(trigger, c => c);
             return;
@@ -198,7 +204,7 @@ public sealed partial class ChannelGrain
         }
     }
 
-    private bool HasWork => state.State.Channel?.Status == ChannelStatus.Live || state.State.Pending.Count > 0 || state.State.Ended.Count > 0;
+    private bool HasWork => state.State.Channel is { } c && ChannelStateMachine.HasSession(c.Status) || state.State.Pending.Count > 0 || state.State.Ended.Count > 0;
 
     private string LivePrefix(string sessionId) => $"live/{ChannelId}/{sessionId}/";
 
@@ -218,22 +224,6 @@ public sealed partial class ChannelGrain
         state.State.Ended.Add(new EndedLiveObjects(sessionId, time.GetUtcNow() + settings.EndedLinger));
         StartTimer();
         return true;
-    }
-
-    private async Task CloseLiveWindowsAsync(string sessionId)
-    {
-        await foreach (var item in store.ListAsync(LivePrefix(sessionId)))
-        {
-            if (!LivePlaylistEnd.IsWindow(item.Key))
-            {
-                continue;
-            }
-
-            if (await store.GetTextAsync(item.Key) is { } text && LivePlaylistEnd.Close(text) is { } closed)
-            {
-                await store.PutTextAsync(item.Key, closed);
-            }
-        }
     }
 
     private async Task RequestRecordingAsync(RecordingJob job)

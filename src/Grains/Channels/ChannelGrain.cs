@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Infrastructure.Storage;
 
@@ -100,7 +99,7 @@ public sealed partial class ChannelGrain(
         return Task.CompletedTask;
     }
 
-    private ChannelDetails WithViewers(ChannelDetails channel) => channel.Status == ChannelStatus.Live
+    private ChannelDetails WithViewers(ChannelDetails channel) => ChannelStateMachine.HasSession(channel.Status)
         ? channel with { Viewers = viewers.Estimate(time.GetUtcNow(), SegmentDuration(channel.Settings)) }
         : channel;
 
@@ -109,7 +108,7 @@ public sealed partial class ChannelGrain(
     private async Task<ChannelDetails> FireAsync(ChannelTrigger trigger, Func<ChannelDetails, ChannelDetails> change)
     {
         var channel = Channel;
-        var to = ChannelStateMachine.Fire(channel.Status, trigger);
+        var to = ChannelStateMachine.Table.Fire(channel.Status, trigger);
         return await SaveAsync(change(channel) with { Status = to });
     }
 
@@ -118,16 +117,15 @@ public sealed partial class ChannelGrain(
         channel = channel with { UpdatedAt = time.GetUtcNow(), Version = channel.Version + 1 };
         state.State.Channel = channel;
         await state.WriteStateAsync();
+        // An interrupted channel is listed as live: viewers still watch its window while the streamer reconnects.
+        var listed = ChannelStateMachine.HasSession(channel.Status) ? ChannelStatus.Live : channel.Status;
         await GrainFactory.GetGrain<IChannelDirectoryGrain>("all").Upsert(
-            new ChannelListing(channel.Id, channel.Name, channel.OwnerId, channel.Status, channel.CreatedAt, channel.Live?.StartedAt));
+            new ChannelListing(channel.Id, channel.Name, channel.OwnerId, listed, channel.CreatedAt, channel.Live?.StartedAt));
         return channel;
     }
 
-    private async Task PublishEventAsync(string kind, string sessionId, string? reason)
-    {
-        var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChannelEvent>(StreamId.Create(StreamNames.Live, ChannelId));
-        await stream.OnNextAsync(new ChannelEvent(Guid.NewGuid(), ChannelId, kind, sessionId, time.GetUtcNow(), reason));
-    }
+    private Task PublishEventAsync(string kind, string sessionId, string? reason) =>
+        this.PublishAsync(StreamNames.Live, ChannelId, new ChannelEvent(Guid.NewGuid(), ChannelId, kind, sessionId, time.GetUtcNow(), reason), logger);
 
     /// <summary>Short ids for sessions and recordings (64 random bits, base64url).</summary>
     private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(8));

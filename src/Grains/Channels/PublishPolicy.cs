@@ -19,16 +19,17 @@ public static class PublishPolicy
         {
             ChannelStatus.Disabled => (null, PublishRejection.Disabled),
             ChannelStatus.Idle => (ChannelTrigger.Publish, PublishRejection.None),
-            ChannelStatus.Live when session is { InterruptedAt: not null } || session?.LeaseUntil < now => (ChannelTrigger.Resume, PublishRejection.None),
+            ChannelStatus.Interrupted => (ChannelTrigger.Resume, PublishRejection.None),
+            ChannelStatus.Live when session?.LeaseUntil < now => (ChannelTrigger.Resume, PublishRejection.None),
             _ => (null, PublishRejection.AlreadyLive),
         };
     }
 
     /// <summary>Why a live session must end now, or null while it is healthy (or still within its reconnect grace).</summary>
-    public static string? Expired(LiveSession session, DateTimeOffset now, TimeSpan grace) => session switch
+    public static string? Expired(ChannelStatus status, LiveSession session, DateTimeOffset now, TimeSpan grace) => status switch
     {
-        { InterruptedAt: { } at } when now >= at + grace => "publisher did not reconnect",
-        { InterruptedAt: null } when now > session.LeaseUntil => "ingest lease expired",
+        ChannelStatus.Interrupted when now >= (session.InterruptedAt ?? session.LeaseUntil) + grace => "publisher did not reconnect",
+        ChannelStatus.Live when now > session.LeaseUntil => "ingest lease expired",
         _ => null,
     };
 }

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Infrastructure.Storage;
 
 namespace VideoPlatform.Grains.Transcoding;
 
 /// <summary>
-/// A transcode job and its lease. While the job is queued or running, a reminder (durable) and a timer (fast)
-/// check the lease; an expired lease means the worker or its silo died, and the job is queued again.
+/// A transcode job and its lease, keyed by video id. Status changes go through <see cref="TranscodeJobStateMachine"/>
+/// and are published on the <c>transcode</c> stream. Until the job ends, a reminder (durable) and, while it runs, a
+/// timer (fast) check the lease; an expired lease means the worker or its silo died, and the job is retried.
 /// </summary>
 public sealed class TranscodeJobGrain(
     [PersistentState("job")] IPersistentState<TranscodeJobState> state,
@@ -28,6 +30,12 @@ public sealed class TranscodeJobGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Written before Retrying was a status: a job waiting for its next attempt was Queued with attempts behind it.
+        if (state.State is { Status: TranscodeJobStatus.Queued, Attempts: > 0 } old)
+        {
+            old.Status = TranscodeJobStatus.Retrying;
+        }
+
         if (state.State.Status == TranscodeJobStatus.Running)
         {
             StartLeaseTimer();
@@ -40,48 +48,42 @@ public sealed class TranscodeJobGrain(
     {
         switch (state.State)
         {
-            case { Request: not null, Status: TranscodeJobStatus.Queued, Attempts: 0 }:
-                // Queued and never started, yet told again (after a crash): the silo may have died between the write
-                // and the reminder or the push. Both are idempotent, so they are simply made sure of.
-                await WatchAndPushAsync(time.GetUtcNow());
+            case { Request: not null, Status: TranscodeJobStatus.Queued }:
+                // Told again (after a crash): the silo may have died before the reminder or the push; both are idempotent.
+                await WatchAndPushAsync();
                 return;
-            case { Request: not null, Status: TranscodeJobStatus.Queued or TranscodeJobStatus.Running }:
-                return; // running, or waiting out a retry's backoff (its reminder registered long ago): nothing to do
+            case { Request: not null, Status: TranscodeJobStatus.Retrying or TranscodeJobStatus.Running }:
+                return;
         }
 
         var now = time.GetUtcNow();
         state.State = new TranscodeJobState { Request = request, Status = TranscodeJobStatus.Queued, EnqueuedAt = now, UpdatedAt = now };
         await state.WriteStateAsync();
-        await WatchAndPushAsync(now);
+        await PublishAsync(from: null, reason: null);
+        await WatchAndPushAsync();
     }
 
-    /// <summary>
-    /// The lease reminder and the queue entry of a job whose Queued state is written. Neither waits for the other (the
-    /// reminder's registration alone took about 8 ms, on the path of the upload's last PATCH): should the silo die with
-    /// one of them missing, the upload grain's reminder tells the video again, which re-enqueues, which lands here.
-    /// </summary>
-    private Task WatchAndPushAsync(DateTimeOffset now) => Task.WhenAll(
-        this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)),
-        Queue.Push(JobId, now));
+    private async Task WatchAndPushAsync()
+    {
+        await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Queue.Push(JobId, time.GetUtcNow());
+    }
 
     public Task EnsureQueued(TranscodeRequest request) => Enqueue(request);
 
     public async Task<TranscodeTicket?> Start(string workerId)
     {
         var s = state.State;
-        if (s.Status != TranscodeJobStatus.Queued || s.Request is null)
+        if (!TranscodeJobStateMachine.IsWaiting(s.Status) || s.Request is null)
         {
             return null;
         }
 
-        var now = time.GetUtcNow();
-        s.Status = TranscodeJobStateMachine.Fire(s.Status, TranscodeJobTrigger.Start);
         s.Attempts++;
         s.WorkerId = workerId;
-        s.LeaseUntil = now + settings.Lease;
+        s.LeaseUntil = time.GetUtcNow() + settings.Lease;
         s.Progress = 0;
-        s.UpdatedAt = now;
-        await state.WriteStateAsync();
+        await TransitionAsync(TranscodeJobTrigger.Start, reason: null);
         StartLeaseTimer();
         await Queue.SetRunning(JobId, workerId);
         await Video.StartProcessing(JobId);
@@ -91,7 +93,7 @@ public sealed class TranscodeJobGrain(
 
     public async Task<LeaseStatus> Renew(string workerId, int progress)
     {
-        if (await ForwardProgressAsync(workerId, progress) is var status && status != LeaseStatus.Ok)
+        if (await ReportProgress(workerId, progress) is var status && status != LeaseStatus.Ok)
         {
             return status;
         }
@@ -101,7 +103,21 @@ public sealed class TranscodeJobGrain(
         return LeaseStatus.Ok;
     }
 
-    public Task<LeaseStatus> ReportProgress(string workerId, int progress) => ForwardProgressAsync(workerId, progress);
+    public async Task<LeaseStatus> ReportProgress(string workerId, int progress)
+    {
+        if (Owner(workerId) is var status && status != LeaseStatus.Ok)
+        {
+            return status;
+        }
+
+        if (progress != state.State.Progress)
+        {
+            state.State.Progress = progress;
+            await Video.ReportProcessingProgress(progress);
+        }
+
+        return LeaseStatus.Ok;
+    }
 
     public async Task<LeaseStatus> ReportPlayable(string workerId, string masterKey)
     {
@@ -121,23 +137,6 @@ public sealed class TranscodeJobGrain(
         _ => LeaseStatus.Lost,
     };
 
-    private async Task<LeaseStatus> ForwardProgressAsync(string workerId, int progress)
-    {
-        var s = state.State;
-        if (Owner(workerId) is var status && status != LeaseStatus.Ok)
-        {
-            return status;
-        }
-
-        if (progress != s.Progress)
-        {
-            s.Progress = progress;
-            await Video.ReportProcessingProgress(progress);
-        }
-
-        return LeaseStatus.Ok;
-    }
-
     public async Task Succeed(string workerId, TranscodeOutput output)
     {
         var s = state.State;
@@ -148,7 +147,7 @@ public sealed class TranscodeJobGrain(
             return;
         }
 
-        if (s.Status != TranscodeJobStatus.Running || s.WorkerId != workerId)
+        if (Owner(workerId) != LeaseStatus.Ok)
         {
             return; // a worker whose lease expired; another attempt owns the job
         }
@@ -159,18 +158,15 @@ public sealed class TranscodeJobGrain(
 
     public async Task Fail(string workerId, VideoFailure failure, bool retryable)
     {
-        var s = state.State;
-        if (s.Status != TranscodeJobStatus.Running || s.WorkerId != workerId)
+        if (Owner(workerId) == LeaseStatus.Ok)
         {
-            return;
+            await RetryOrFailAsync(failure, retryable);
         }
-
-        await RetryOrFailAsync(failure, retryable);
     }
 
     public async Task Cancel()
     {
-        if (state.State.Status is TranscodeJobStatus.Queued or TranscodeJobStatus.Running)
+        if (TranscodeJobStateMachine.Table.CanFire(state.State.Status, TranscodeJobTrigger.Cancel))
         {
             await FinishAsync(TranscodeJobTrigger.Cancel, "canceled");
             await Queue.Remove(JobId);
@@ -205,7 +201,7 @@ public sealed class TranscodeJobGrain(
                 logger.LogWarning("Job {JobId}: lease of {Worker} expired", JobId, s.WorkerId);
                 await RetryOrFailAsync(new VideoFailure("transcode_error", $"worker {s.WorkerId} stopped renewing its lease"), retryable: true);
                 break;
-            case TranscodeJobStatus.Queued:
+            case TranscodeJobStatus.Queued or TranscodeJobStatus.Retrying:
                 await Queue.Push(JobId, time.GetUtcNow()); // idempotent: repairs a queue that lost the id
                 break;
             case TranscodeJobStatus.Succeeded or TranscodeJobStatus.Failed or TranscodeJobStatus.Canceled:
@@ -222,12 +218,11 @@ public sealed class TranscodeJobGrain(
         if (retryable && s.Attempts < settings.MaxAttempts)
         {
             var notBefore = time.GetUtcNow() + settings.Backoff(s.Attempts);
-            s.Status = TranscodeJobStateMachine.Fire(s.Status, TranscodeJobTrigger.Retry);
+            var worker = s.WorkerId;
             s.WorkerId = null;
             s.LeaseUntil = null;
             s.LastError = failure.Message;
-            s.UpdatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            await TransitionAsync(TranscodeJobTrigger.Retry, failure.Message, worker);
             StopLeaseTimer();
             // The failed attempt's ladder stops growing; the next one rewrites it from its first segment.
             await Video.WithdrawPlayback();
@@ -246,16 +241,30 @@ public sealed class TranscodeJobGrain(
     /// </summary>
     private async Task FinishAsync(TranscodeJobTrigger trigger, string? error)
     {
-        var s = state.State;
-        s.Status = TranscodeJobStateMachine.Fire(s.Status, trigger);
-        s.LastError = error ?? s.LastError;
-        s.LeaseUntil = null;
-        s.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        state.State.LastError = error ?? state.State.LastError;
+        state.State.LeaseUntil = null;
+        await TransitionAsync(trigger, error);
         StopLeaseTimer();
         await TellVideoAsync();
         await Queue.SetRunning(JobId, null);
         await UnregisterReminderAsync();
+    }
+
+    private async Task TransitionAsync(TranscodeJobTrigger trigger, string? reason, string? worker = null)
+    {
+        var s = state.State;
+        var from = s.Status;
+        s.Status = TranscodeJobStateMachine.Table.Fire(from, trigger);
+        s.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        await PublishAsync(from, reason, worker ?? s.WorkerId);
+    }
+
+    private Task PublishAsync(TranscodeJobStatus? from, string? reason, string? worker = null)
+    {
+        var s = state.State;
+        var item = new TranscodeJobEvent(Guid.NewGuid(), s.Request!.VideoId, from, s.Status, s.Attempts, worker, reason, s.UpdatedAt);
+        return this.PublishAsync(StreamNames.TranscodeJob, s.Request.VideoId, item, logger);
     }
 
     private async Task TellVideoAsync()
@@ -284,8 +293,7 @@ public sealed class TranscodeJobGrain(
 
     private async Task UnregisterReminderAsync()
     {
-        var reminder = await this.GetReminder(LeaseReminder);
-        if (reminder is not null)
+        if (await this.GetReminder(LeaseReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }

@@ -1,3 +1,5 @@
+using VideoPlatform.Grains.Platform;
+
 namespace VideoPlatform.Grains.Transcoding;
 
 public enum TranscodeJobTrigger
@@ -9,24 +11,23 @@ public enum TranscodeJobTrigger
     Cancel,
 }
 
-/// <summary>Queued → Running(worker, lease) → Succeeded | Failed | Canceled; Running → Queued on a retry.</summary>
+/// <summary>Queued → Running(worker, lease) → Succeeded | Failed | Canceled; Running → Retrying → Running after a lost attempt.</summary>
 public static class TranscodeJobStateMachine
 {
-    private static readonly Dictionary<(TranscodeJobStatus, TranscodeJobTrigger), TranscodeJobStatus> Transitions = new()
+    public static readonly TransitionTable<TranscodeJobStatus, TranscodeJobTrigger> Table = new("transcode job")
     {
-        [(TranscodeJobStatus.Queued, TranscodeJobTrigger.Start)] = TranscodeJobStatus.Running,
-        [(TranscodeJobStatus.Queued, TranscodeJobTrigger.Cancel)] = TranscodeJobStatus.Canceled,
-        [(TranscodeJobStatus.Running, TranscodeJobTrigger.Succeed)] = TranscodeJobStatus.Succeeded,
-        [(TranscodeJobStatus.Running, TranscodeJobTrigger.Retry)] = TranscodeJobStatus.Queued,
-        [(TranscodeJobStatus.Running, TranscodeJobTrigger.GiveUp)] = TranscodeJobStatus.Failed,
-        [(TranscodeJobStatus.Running, TranscodeJobTrigger.Cancel)] = TranscodeJobStatus.Canceled,
+        { TranscodeJobStatus.Queued, TranscodeJobTrigger.Start, TranscodeJobStatus.Running },
+        { TranscodeJobStatus.Queued, TranscodeJobTrigger.Cancel, TranscodeJobStatus.Canceled },
+
+        { TranscodeJobStatus.Running, TranscodeJobTrigger.Succeed, TranscodeJobStatus.Succeeded },
+        { TranscodeJobStatus.Running, TranscodeJobTrigger.Retry, TranscodeJobStatus.Retrying },
+        { TranscodeJobStatus.Running, TranscodeJobTrigger.GiveUp, TranscodeJobStatus.Failed },
+        { TranscodeJobStatus.Running, TranscodeJobTrigger.Cancel, TranscodeJobStatus.Canceled },
+
+        { TranscodeJobStatus.Retrying, TranscodeJobTrigger.Start, TranscodeJobStatus.Running },
+        { TranscodeJobStatus.Retrying, TranscodeJobTrigger.Cancel, TranscodeJobStatus.Canceled },
     };
 
-    public static TranscodeJobStatus Fire(TranscodeJobStatus from, TranscodeJobTrigger trigger) =>
-        Transitions.TryGetValue((from, trigger), out var to)
-            ? to
-            : throw new InvalidOperationException($"A {from} transcode job cannot take '{trigger}'");
-
-    public static IEnumerable<(TranscodeJobStatus From, TranscodeJobTrigger Trigger, TranscodeJobStatus To)> All =>
-        Transitions.Select(t => (t.Key.Item1, t.Key.Item2, t.Value));
+    /// <summary>Waiting for a worker: the first attempt or the next one.</summary>
+    public static bool IsWaiting(TranscodeJobStatus status) => status is TranscodeJobStatus.Queued or TranscodeJobStatus.Retrying;
 }

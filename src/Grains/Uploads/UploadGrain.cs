@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Infrastructure.Storage;
 
 namespace VideoPlatform.Grains.Uploads;
 
 /// <summary>
-/// One tus upload. Status changes go through <see cref="UploadStateMachine"/>; one PATCH at a time holds the lease;
-/// a reminder expires uploads nobody finishes, freeing their bytes and failing the video with <c>upload_expired</c>.
+/// One tus upload. Status changes go through <see cref="UploadStateMachine"/> and are published on the <c>upload</c>
+/// stream; one PATCH at a time holds the (persisted) lease; a reminder expires uploads nobody finishes, freeing their
+/// bytes and failing the video with <c>upload_expired</c>.
 /// </summary>
 public sealed class UploadGrain(
     [PersistentState("upload")] IPersistentState<UploadState> state,
@@ -15,42 +17,11 @@ public sealed class UploadGrain(
     ILogger<UploadGrain> logger) : Grain, IUploadGrain, IRemindable
 {
     private const string ExpiryReminder = "upload-expiry";
+    private int reportedPercent = -1;
 
     private UploadInfo? Upload => state.State.Upload;
 
-    /// <summary>
-    /// The PATCH lease lives in memory; what is persisted (<see cref="UploadState.LeaseUntil"/>) only has to cover it, so
-    /// that after a crash no second PATCH starts while the first may still be writing.
-    /// </summary>
-    private Lease? current;
-
-    private int reportedPercent = -1;
-
-    /// <summary>The expiry reminder as last registered by this activation: unregistering it then needs no lookup.</summary>
-    private IGrainReminder? expiry;
-
     private DateTimeOffset Now => time.GetUtcNow();
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State is { LeaseToken: { } token, LeaseUntil: { } until })
-        {
-            current = new Lease(token, until, TimeSpan.Zero);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // A graceful end with no PATCH running: the next activation need not wait out the persisted lease.
-        if (current is null && state.State.LeaseUntil is not null && Upload is not null)
-        {
-            state.State.LeaseToken = null;
-            state.State.LeaseUntil = null;
-            await state.WriteStateAsync(cancellationToken);
-        }
-    }
 
     public async Task<UploadInfo> Create(CreateUpload command)
     {
@@ -77,13 +48,11 @@ public sealed class UploadGrain(
             Status = UploadStatus.Active,
         };
         state.State.Expiration = command.Expiration;
+        await state.WriteStateAsync();
         // Reminders tick at most once a minute; the due time may be shorter, so short expirations still fire on time.
-        // The write and the registration do not wait for each other: a reminder whose state never got written finds
-        // no upload when it ticks, and unregisters itself.
         var period = TimeSpan.FromTicks(Math.Clamp(command.Expiration.Ticks, TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromHours(1).Ticks));
-        var registered = this.RegisterOrUpdateReminder(ExpiryReminder, command.Expiration, period);
-        await Task.WhenAll(state.WriteStateAsync(), registered);
-        expiry = await registered;
+        await this.RegisterOrUpdateReminder(ExpiryReminder, command.Expiration, period);
+        await PublishAsync(from: null);
         return state.State.Upload;
     }
 
@@ -107,7 +76,7 @@ public sealed class UploadGrain(
             _ when offset != upload.Offset => PatchOutcome.OffsetMismatch,
             { Status: UploadStatus.Completed } => PatchOutcome.Granted, // offset == length: an empty PATCH to nothing
             _ when offset + (contentLength ?? 0) > upload.Length => PatchOutcome.TooLarge,
-            _ when current is { } held && held.Until > Now => PatchOutcome.Locked,
+            _ when state.State.LeaseUntil > Now => PatchOutcome.Locked,
             _ => PatchOutcome.Granted,
         };
         if (outcome != PatchOutcome.Granted || upload.Status == UploadStatus.Completed)
@@ -115,9 +84,12 @@ public sealed class UploadGrain(
             return new PatchGrant { Outcome = outcome, Upload = upload };
         }
 
-        current = new Lease(Guid.NewGuid(), Now + lease, lease);
-        await PersistLeaseAsync(lease);
-        return new PatchGrant { Outcome = outcome, Token = current.Token, Upload = upload };
+        // Persisted, so that after a crash no second PATCH starts while the first may still be writing.
+        var token = Guid.NewGuid();
+        state.State.LeaseToken = token;
+        state.State.LeaseUntil = Now + lease;
+        await state.WriteStateAsync();
+        return new PatchGrant { Outcome = outcome, Token = token, Upload = upload };
     }
 
     public async Task<bool> RenewLease(Guid token, TimeSpan lease)
@@ -127,8 +99,8 @@ public sealed class UploadGrain(
             return false;
         }
 
-        current = current! with { Until = Now + lease };
-        await PersistLeaseAsync(lease);
+        state.State.LeaseUntil = Now + lease;
+        await state.WriteStateAsync();
         return true;
     }
 
@@ -145,31 +117,30 @@ public sealed class UploadGrain(
         }
 
         var completed = commit.SourceKey is not null;
+        var from = upload.Status;
         upload = upload with
         {
             Offset = commit.Offset,
             Storage = commit.Storage,
             ExpiresAt = Now + state.State.Expiration,
-            Status = completed ? UploadStateMachine.Fire(upload.Status, UploadTrigger.LastByteLanded) : upload.Status,
+            Status = completed ? UploadStateMachine.Table.Fire(upload.Status, UploadTrigger.LastByteLanded) : upload.Status,
         };
         state.State.Upload = upload;
         state.State.SourceKey = commit.SourceKey ?? state.State.SourceKey;
-        // This write is due anyway: it also stretches the persisted lease so that the next PATCH needs none of its own.
-        var length = current!.Length;
-        current = null;
-        state.State.LeaseUntil = Max(state.State.LeaseUntil, Now + (2 * length));
+        state.State.LeaseToken = null;
+        state.State.LeaseUntil = null;
         await state.WriteStateAsync();
 
         if (completed)
         {
+            await PublishAsync(from);
             // Should this silo die before the video hears of it, the reminder (now due in a minute) tells it again.
-            expiry = await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             await TellVideoAsync(upload);
-            UnregisterExpiryAfterThisCall();
+            await UnregisterExpiryAsync();
         }
         else if ((upload.Length == 0 ? 100 : (int)(upload.Offset * 100 / upload.Length)) is var percent && percent != reportedPercent)
         {
-            // One-way and only on a new percent: the PATCH does not wait for the video's own state write.
             reportedPercent = percent;
             await GrainFactory.GetGrain<IVideoGrain>(upload.VideoId).ReportUploadProgress(percent);
         }
@@ -177,15 +148,14 @@ public sealed class UploadGrain(
         return upload;
     }
 
-    /// <summary>Only in memory: the persisted lease merely delays PATCHes after a crash, and only for a lease or two.</summary>
-    public Task ReleasePatch(Guid token)
+    public async Task ReleasePatch(Guid token)
     {
         if (Holds(token))
         {
-            current = null;
+            state.State.LeaseToken = null;
+            state.State.LeaseUntil = null;
+            await state.WriteStateAsync();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<UploadStatus?> Terminate()
@@ -196,7 +166,7 @@ public sealed class UploadGrain(
             return null;
         }
 
-        if (UploadStateMachine.CanFire(upload.Status, UploadTrigger.Terminate))
+        if (UploadStateMachine.Table.CanFire(upload.Status, UploadTrigger.Terminate))
         {
             await EndAsync(UploadTrigger.Terminate);
             logger.LogInformation("Upload {UploadId} of video {VideoId} terminated at {Offset}/{Length}", upload.UploadId, upload.VideoId, upload.Offset, upload.Length);
@@ -231,27 +201,7 @@ public sealed class UploadGrain(
             .CompleteUpload(new UploadedSource(state.State.SourceKey!, upload.Length, upload.FileName, null));
 
     private bool Holds(Guid token) =>
-        Upload is { Status: UploadStatus.Active } && current?.Token == token;
-
-    private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
-
-    /// <summary>
-    /// Writes the lease only when the persisted one would run out before the one in memory does; it is then stretched
-    /// to two lengths, so a stream of PATCHes (or renewals) costs one state write per lease length, not one per call.
-    /// </summary>
-    private async Task PersistLeaseAsync(TimeSpan length)
-    {
-        if (state.State.LeaseUntil is { } persisted && persisted >= current!.Until)
-        {
-            return;
-        }
-
-        state.State.LeaseToken = current!.Token;
-        state.State.LeaseUntil = Now + (2 * length);
-        await state.WriteStateAsync();
-    }
-
-    private sealed record Lease(Guid Token, DateTimeOffset Until, TimeSpan Length);
+        Upload is { Status: UploadStatus.Active } && state.State.LeaseToken == token;
 
     private async Task ExpireIfDueAsync()
     {
@@ -274,11 +224,11 @@ public sealed class UploadGrain(
     private async Task EndAsync(UploadTrigger trigger)
     {
         var upload = Upload!;
-        state.State.Upload = upload with { Status = UploadStateMachine.Fire(upload.Status, trigger) };
-        current = null;
+        state.State.Upload = upload with { Status = UploadStateMachine.Table.Fire(upload.Status, trigger) };
         state.State.LeaseToken = null;
         state.State.LeaseUntil = null;
         await state.WriteStateAsync();
+        await PublishAsync(upload.Status);
         if (upload.Storage.MultipartId is { } multipartId)
         {
             await store.AbortMultipartAsync(UploadKeys.Source(upload.VideoId), multipartId);
@@ -288,30 +238,18 @@ public sealed class UploadGrain(
         await UnregisterExpiryAsync();
     }
 
-    private async Task UnregisterExpiryAsync()
+    private Task PublishAsync(UploadStatus? from)
     {
-        if ((expiry ?? await this.GetReminder(ExpiryReminder)) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-            expiry = null;
-        }
+        var u = Upload!;
+        return this.PublishAsync(StreamNames.Upload, u.UploadId, new UploadEvent(Guid.NewGuid(), u.UploadId, u.VideoId, u.OwnerId, from, u.Status, u.Length, Now), logger);
     }
 
-    /// <summary>
-    /// The last PATCH answers once the video has heard; the reminder that would have told it again goes in the grain's
-    /// next turn (about 3 ms less on that PATCH). Should that turn never come, the reminder ticks once, finds the video
-    /// told, and unregisters itself.
-    /// </summary>
-    private void UnregisterExpiryAfterThisCall()
+    private async Task UnregisterExpiryAsync()
     {
-        IGrainTimer? timer = null;
-        timer = this.RegisterGrainTimer(
-            async _ =>
-            {
-                timer?.Dispose();
-                await UnregisterExpiryAsync();
-            },
-            new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 }
 

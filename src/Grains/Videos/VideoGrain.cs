@@ -222,7 +222,7 @@ public sealed class VideoGrain(
     private async Task<VideoDetails> FireAsync(VideoTrigger trigger, Func<VideoDetails, VideoDetails> change)
     {
         var video = Video;
-        var to = VideoStateMachine.Fire(video.Status, trigger);
+        var to = VideoStateMachine.Table.Fire(video.Status, trigger);
         var updated = change(video) with { Status = to };
         return await SaveAsync(updated, video.Status, trigger.ToString());
     }

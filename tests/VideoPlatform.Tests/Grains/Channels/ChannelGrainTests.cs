@@ -10,6 +10,7 @@ namespace VideoPlatform.Tests.Grains.Channels;
 
 /// <summary>The channel grain on the test cluster (3 s lease and reconnect grace), driven as the ingest drives it.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
 {
     private async Task<(IChannelGrain Grain, string Key)> CreateAsync(bool record = false)
@@ -72,7 +73,7 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
         var interrupted = (await grain.Get())!;
         var again = await grain.BeginPublish(Publish(key, "c2"));
 
-        Assert.Equal(ChannelStatus.Live, interrupted.Status);
+        Assert.Equal(ChannelStatus.Interrupted, interrupted.Status);
         Assert.NotNull(interrupted.Live!.InterruptedAt);
         Assert.True(again.Resumed);
         Assert.Equal(first.SessionId, again.SessionId);
@@ -142,5 +143,29 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
         Assert.Equal(ChannelStatus.Idle, (await grain.Update(new ChannelPatch { Disabled = false })).Status);
         await grain.EndPublish("stale-session", "c1", SessionEnd.Unpublished);
         Assert.Equal(ChannelStatus.Idle, (await grain.Get())!.Status);
+    }
+
+    [Fact]
+    public async Task PreviousVersionState_LiveWithInterruptedAt_LoadsAsInterrupted()
+    {
+        var grain = cluster.Client.GetGrain<IChannelGrain>(Guid.NewGuid().ToString("N")[..11]);
+        var now = TimeProvider.System.GetUtcNow();
+        // What the previous version wrote for a session waiting for its publisher: Live, with InterruptedAt set.
+        var channel = new ChannelDetails
+        {
+            Id = grain.GetPrimaryKeyString(),
+            Name = "old",
+            Status = ChannelStatus.Live,
+            Settings = new ChannelSettings { Record = false },
+            Live = new LiveSession { SessionId = "old1", IngestNode = "n", ConnectionId = "c1", StartedAt = now, LeaseUntil = now, InterruptedAt = now },
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
+        await storage.WriteStateAsync("channel", grain.GetGrainId(), new GrainState<ChannelState> { State = new ChannelState { Channel = channel } });
+
+        var loaded = await grain.Get();
+
+        Assert.Equal((ChannelStatus.Interrupted, "old1"), (loaded!.Status, loaded.Live?.SessionId));
     }
 }

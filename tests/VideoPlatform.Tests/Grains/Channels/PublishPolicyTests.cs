@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Channels;
 
 namespace VideoPlatform.Tests.Grains.Channels;
 
+[Trait("Category", "Unit")]
 public sealed class PublishPolicyTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
@@ -39,9 +40,9 @@ public sealed class PublishPolicyTests
         Assert.Equal((null, PublishRejection.AlreadyLive), PublishPolicy.Decide(ChannelStatus.Live, Session(Now.AddSeconds(5)), true, Now));
 
     [Fact]
-    public void Decide_LiveButInterrupted_SameStreamerResumes() =>
+    public void Decide_Interrupted_SameStreamerResumes() =>
         Assert.Equal((ChannelTrigger.Resume, PublishRejection.None),
-            PublishPolicy.Decide(ChannelStatus.Live, Session(Now.AddSeconds(5), Now.AddSeconds(-2)), true, Now));
+            PublishPolicy.Decide(ChannelStatus.Interrupted, Session(Now.AddSeconds(5), Now.AddSeconds(-2)), true, Now));
 
     [Fact]
     public void Decide_LiveWithLapsedLease_HalfOpenSessionTakenOver() =>
@@ -50,14 +51,14 @@ public sealed class PublishPolicyTests
     [Fact]
     public void Expired_HealthyOrWithinGrace_Null()
     {
-        Assert.Null(PublishPolicy.Expired(Session(Now.AddSeconds(1)), Now, Grace));
-        Assert.Null(PublishPolicy.Expired(Session(Now.AddSeconds(-30), Now.AddSeconds(-14)), Now, Grace));
+        Assert.Null(PublishPolicy.Expired(ChannelStatus.Live, Session(Now.AddSeconds(1)), Now, Grace));
+        Assert.Null(PublishPolicy.Expired(ChannelStatus.Interrupted, Session(Now.AddSeconds(-30), Now.AddSeconds(-14)), Now, Grace));
     }
 
     [Fact]
     public void Expired_LeaseLapsedOrGraceOver_GivesReason()
     {
-        Assert.Equal("ingest lease expired", PublishPolicy.Expired(Session(Now.AddMilliseconds(-1)), Now, Grace));
-        Assert.Equal("publisher did not reconnect", PublishPolicy.Expired(Session(Now.AddSeconds(5), Now.AddSeconds(-15)), Now, Grace));
+        Assert.Equal("ingest lease expired", PublishPolicy.Expired(ChannelStatus.Live, Session(Now.AddMilliseconds(-1)), Now, Grace));
+        Assert.Equal("publisher did not reconnect", PublishPolicy.Expired(ChannelStatus.Interrupted, Session(Now.AddSeconds(5), Now.AddSeconds(-15)), Now, Grace));
     }
 }

@@ -14,6 +14,7 @@ namespace VideoPlatform.Tests.Grains.Transcoding;
 /// written straight into storage, as the dead silo left them.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
 {
     private const string LeaseReminder = "lease-check";
@@ -120,6 +121,26 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
         }
 
         Assert.True((await job.Get())!.Attempts > 0 || (await queue.Stats()).QueuedJobs.Contains(id));
+    }
+
+    [Fact]
+    public async Task PreviousVersionState_QueuedAfterAnAttempt_LoadsAsRetrying()
+    {
+        var id = NewId();
+        var now = TimeProvider.System.GetUtcNow();
+        // What the previous version wrote for a job waiting out a retry's backoff: Queued, with an attempt behind it.
+        await WriteJobAsync(id, new TranscodeJobState
+        {
+            Request = new TranscodeRequest(id, $"raw/{id}/source", 10),
+            Status = TranscodeJobStatus.Queued,
+            Attempts = 1,
+            EnqueuedAt = now,
+            UpdatedAt = now,
+        });
+
+        var job = await cluster.Client.GetGrain<ITranscodeJobGrain>(id).Get();
+
+        Assert.Equal((TranscodeJobStatus.Retrying, 1), (job!.Status, job.Attempts));
     }
 
     private static string NewId() => $"job-{Guid.NewGuid():N}"[..20];

@@ -1,7 +1,8 @@
-using VideoPlatform.Grains.Channels;
+using VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
-namespace VideoPlatform.Tests.Grains.Channels;
+namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Packaging;
 
+[Trait("Category", "Unit")]
 public sealed class LivePlaylistEndTests
 {
     private const string Window = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:7\n#EXTINF:2.000,\nseg_00007.m4s\n";

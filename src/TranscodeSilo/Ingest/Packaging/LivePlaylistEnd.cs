@@ -1,4 +1,4 @@
-namespace VideoPlatform.Grains.Channels;
+namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
 /// <summary>
 /// Closes a live media playlist that its writer can no longer close: the publisher dropped and never came back, or
