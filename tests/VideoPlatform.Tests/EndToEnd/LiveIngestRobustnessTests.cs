@@ -12,6 +12,7 @@ namespace VideoPlatform.Tests.EndToEnd;
 /// the ingest node itself. The test cluster's ingest uses 2 s handshake/connect and 3 s idle limits, a 3 s lease.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class LiveIngestRobustnessTests(PlatformClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

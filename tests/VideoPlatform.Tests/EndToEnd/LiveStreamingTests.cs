@@ -8,6 +8,7 @@ namespace VideoPlatform.Tests.EndToEnd;
 
 /// <summary>A real ffmpeg RTMP publisher → media-silo ingest → live HLS through the Api → Ready recording.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

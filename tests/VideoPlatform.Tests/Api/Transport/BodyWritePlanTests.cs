@@ -2,6 +2,7 @@ using VideoPlatform.Api.Transport;
 
 namespace VideoPlatform.Tests.Api.Transport;
 
+[Trait("Category", "Unit")]
 public sealed class BodyWritePlanTests
 {
     private const int MiB = 1 << 20;

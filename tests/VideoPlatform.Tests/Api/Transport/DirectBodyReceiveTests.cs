@@ -8,6 +8,7 @@ using VideoPlatform.Api.Transport;
 namespace VideoPlatform.Tests.Api.Transport;
 
 /// <summary>Which requests may have their body taken from the socket.</summary>
+[Trait("Category", "Unit")]
 public sealed class DirectBodyReceiveTests : IDisposable
 {
     private const long MinBytes = 1000;

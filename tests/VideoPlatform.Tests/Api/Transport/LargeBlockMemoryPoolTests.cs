@@ -3,6 +3,7 @@ using VideoPlatform.Api.Transport;
 
 namespace VideoPlatform.Tests.Api.Transport;
 
+[Trait("Category", "Unit")]
 public sealed class LargeBlockMemoryPoolTests
 {
     private const int Block = 64 * 1024;

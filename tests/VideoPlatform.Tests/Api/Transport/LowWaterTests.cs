@@ -5,6 +5,7 @@ using VideoPlatform.Api.Transport;
 namespace VideoPlatform.Tests.Api.Transport;
 
 /// <summary>The receive low-water mark as the kernel keeps it for a real TCP socket.</summary>
+[Trait("Category", "Integration")]
 public sealed class LowWaterTests
 {
     [Fact]

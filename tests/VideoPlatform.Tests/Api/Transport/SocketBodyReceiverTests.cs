@@ -10,6 +10,7 @@ using VideoPlatform.Api.Transport;
 namespace VideoPlatform.Tests.Api.Transport;
 
 /// <summary>Large bodies taken over from Kestrel's socket: every byte in order, whatever the client does.</summary>
+[Trait("Category", "Integration")]
 public sealed class SocketBodyReceiverTests
 {
     private const long MinBytes = 4L << 20;

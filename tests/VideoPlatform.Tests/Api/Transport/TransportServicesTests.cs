@@ -8,6 +8,7 @@ using VideoPlatform.Api.Transport;
 namespace VideoPlatform.Tests.Api.Transport;
 
 /// <summary>Real Kestrel on loopback: with the large socket buffers a request body arrives in segments far above 4 KiB.</summary>
+[Trait("Category", "Integration")]
 public sealed class TransportServicesTests
 {
     [Theory]

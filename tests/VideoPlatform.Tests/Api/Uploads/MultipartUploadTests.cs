@@ -10,6 +10,7 @@ namespace VideoPlatform.Tests.Api.Uploads;
 
 /// <summary>The S3 bytes path against a real s3rver: 5 MiB parts in a multipart upload, the remainder staged as a tail.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private const int MiB = 1024 * 1024;

@@ -12,6 +12,7 @@ namespace VideoPlatform.Tests.Api.Uploads;
 /// The multipart writer on a real store (FileSystem's multipart) behind a gate on part uploads: parts go out while the
 /// body keeps arriving, never more than the configured number at once, and failures lose nothing acknowledged.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class MultipartUploadWriterTests : IDisposable
 {
     private const int Part = 5 * 1024 * 1024;

@@ -8,6 +8,7 @@ namespace VideoPlatform.Tests.Api.Uploads;
 
 /// <summary>The real tus-js-client (Node) against the Api on a socket: chunked, aborted midway, resumed from the server's offset.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TusJsClientTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

@@ -7,6 +7,7 @@ using VideoPlatform.Api.Uploads;
 
 namespace VideoPlatform.Tests.Api.Uploads;
 
+[Trait("Category", "Unit")]
 public sealed class TusProtocolTests
 {
     [Theory]

@@ -9,6 +9,7 @@ namespace VideoPlatform.Tests.Api.Uploads;
 /// The body's gathering path: a request pipe into a file (what the FileSystem store's append gets under Kestrel).
 /// The pipe is fed in 4 KiB blocks with pauses, so reads return one block or many.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class UploadBodyStreamGatherTests : IDisposable
 {
     private readonly TempFolder folder = new("vp-gather");

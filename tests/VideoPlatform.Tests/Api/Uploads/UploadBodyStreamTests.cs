@@ -4,6 +4,7 @@ using VideoPlatform.Api.Uploads;
 namespace VideoPlatform.Tests.Api.Uploads;
 
 /// <summary>The body's CopyToAsync path (what the FileSystem store's append uses): counting, limit, checksum, fault blame.</summary>
+[Trait("Category", "Unit")]
 public sealed class UploadBodyStreamTests
 {
     private static byte[] Bytes(int n) => Enumerable.Range(0, n).Select(i => (byte)(i * 7)).ToArray();

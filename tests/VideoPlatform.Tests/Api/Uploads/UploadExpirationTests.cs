@@ -7,6 +7,7 @@ using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 namespace VideoPlatform.Tests.Api.Uploads;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class UploadExpirationTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:Expiration"] = "00:00:01" });

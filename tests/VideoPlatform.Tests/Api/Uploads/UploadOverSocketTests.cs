@@ -11,6 +11,7 @@ namespace VideoPlatform.Tests.Api.Uploads;
 
 /// <summary>PATCHes over a real socket: bodies that stall or break off midway.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

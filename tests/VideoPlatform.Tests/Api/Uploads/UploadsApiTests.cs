@@ -12,6 +12,7 @@ using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 namespace VideoPlatform.Tests.Api.Uploads;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:MaxSize"] = "1000000" });

@@ -9,6 +9,7 @@ using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 namespace VideoPlatform.Tests.Api.Uploads;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:MaxSize"] = "100000" });

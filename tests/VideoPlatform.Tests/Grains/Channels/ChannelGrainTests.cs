@@ -10,6 +10,7 @@ namespace VideoPlatform.Tests.Grains.Channels;
 
 /// <summary>The channel grain on the test cluster (3 s lease and reconnect grace), driven as the ingest drives it.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
 {
     private async Task<(IChannelGrain Grain, string Key)> CreateAsync(bool record = false)

@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Channels;
 
 namespace VideoPlatform.Tests.Grains.Channels;
 
+[Trait("Category", "Unit")]
 public sealed class ChannelStateMachineTests
 {
     public static TheoryData<ChannelStatus, ChannelTrigger, ChannelStatus> Allowed => new()

@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Channels;
 
 namespace VideoPlatform.Tests.Grains.Channels;
 
+[Trait("Category", "Unit")]
 public sealed class LivePlaylistEndTests
 {
     private const string Window = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:7\n#EXTINF:2.000,\nseg_00007.m4s\n";

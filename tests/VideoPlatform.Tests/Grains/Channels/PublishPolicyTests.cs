@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Channels;
 
 namespace VideoPlatform.Tests.Grains.Channels;
 
+[Trait("Category", "Unit")]
 public sealed class PublishPolicyTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);

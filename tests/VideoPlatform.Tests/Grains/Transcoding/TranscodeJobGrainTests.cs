@@ -14,6 +14,7 @@ namespace VideoPlatform.Tests.Grains.Transcoding;
 /// written straight into storage, as the dead silo left them.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
 {
     private const string LeaseReminder = "lease-check";

@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Transcoding;
 
 namespace VideoPlatform.Tests.Grains.Transcoding;
 
+[Trait("Category", "Unit")]
 public sealed class TranscodeJobStateMachineTests
 {
     [Theory]

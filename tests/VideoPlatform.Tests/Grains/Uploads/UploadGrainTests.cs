@@ -10,6 +10,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Grains.Uploads;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class UploadGrainTests(PlatformClusterFixture cluster)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);

@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Uploads;
 
 namespace VideoPlatform.Tests.Grains.Uploads;
 
+[Trait("Category", "Unit")]
 public sealed class UploadStateMachineTests
 {
     [Theory]

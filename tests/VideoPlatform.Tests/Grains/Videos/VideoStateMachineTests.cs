@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Videos;
 
 namespace VideoPlatform.Tests.Grains.Videos;
 
+[Trait("Category", "Unit")]
 public sealed class VideoStateMachineTests
 {
     public static TheoryData<VideoStatus, VideoTrigger, VideoStatus> Allowed => new()

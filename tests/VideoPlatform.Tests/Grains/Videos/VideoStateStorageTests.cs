@@ -11,6 +11,7 @@ namespace VideoPlatform.Tests.Grains.Videos;
 /// their objects as made, so <see cref="VideoDetails"/> keeps its tags as an array whatever it is given.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class VideoStateStorageTests(PlatformClusterFixture cluster)
 {
     [Fact]

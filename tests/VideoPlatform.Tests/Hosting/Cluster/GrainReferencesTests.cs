@@ -6,6 +6,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Hosting.Cluster;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class GrainReferencesTests(PlatformClusterFixture cluster)
 {
     [Fact]
