@@ -1,4 +1,3 @@
-using Orleans.Core.Internal;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Tests.Fixtures;
 
@@ -45,8 +44,7 @@ public sealed class VideoStateStorageTests(PlatformClusterFixture cluster)
         await video.Create(new CreateVideo { Title = "recording", Tags = ["live"] });
         await video.Update(new VideoPatch { Tags = ["live", "music"] });
 
-        await video.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(300);
+        await Reactivation.DeactivateAsync(cluster.Client, video);
 
         Assert.Equal(["live", "music"], (await video.Get())!.Tags);
     }
