@@ -5,6 +5,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Api;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class HealthEndpointTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

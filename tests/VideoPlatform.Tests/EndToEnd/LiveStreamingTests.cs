@@ -8,6 +8,7 @@ namespace VideoPlatform.Tests.EndToEnd;
 
 /// <summary>A real ffmpeg RTMP publisher → media-silo ingest → live HLS through the Api → Ready recording.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);
@@ -93,15 +94,27 @@ public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutp
         Assert.True(run.Succeeded, run.StandardErrorTail);
 
         var idle = await LiveSteps.WaitForChannelAsync(http, id, c => c.GetProperty("status").GetString() == "idle", TimeSpan.FromSeconds(20), "idle");
-        var ended = Stopwatch.StartNew();
         var media = await http.GetStringAsync($"/live/{id}/{session}/source/live.m3u8");
         Assert.EndsWith("#EXT-X-ENDLIST\n", media, StringComparison.Ordinal);
         Assert.Equal(0, idle.GetProperty("recordings").GetArrayLength());
 
+        // The closed playlist's write time marks the session's end on the store's clock, whenever this test noticed it;
+        // lastSeen is taken before a listing that still found objects, so it can only be earlier than the deletion.
+        var closedAt = (await store.ListAsync($"live/{id}/{session}/source/").SingleAsync(o => o.Key.EndsWith("/live.m3u8", StringComparison.Ordinal))).LastModified;
+        var lastSeen = closedAt;
         Assert.True(
-            await Eventually.WaitAsync(async () => !await store.ListAsync($"live/{id}/").AnyAsync(), TimeSpan.FromSeconds(30)),
+            await Eventually.WaitAsync(
+                async () =>
+                {
+                    var now = TimeProvider.System.GetUtcNow();
+                    var present = await store.ListAsync($"live/{id}/").AnyAsync();
+                    lastSeen = present ? now : lastSeen;
+                    return !present;
+                },
+                TimeSpan.FromSeconds(30),
+                TimeSpan.FromMilliseconds(100)),
             "the live objects outlived the linger");
-        Assert.True(ended.Elapsed >= TimeSpan.FromSeconds(3), $"deleted {ended.Elapsed} after the session ended, before the 5 s linger");
+        Assert.True(lastSeen - closedAt >= TimeSpan.FromSeconds(3), $"deleted {lastSeen - closedAt} after the session closed, before the 5 s linger");
     }
 
     [Fact]
@@ -114,7 +127,8 @@ public sealed class LiveStreamingTests(PlatformClusterFixture cluster, ITestOutp
 
         Assert.False(run.Succeeded);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        await Task.Delay(500);
+        // No pause needed: the key index refused the key before any channel grain or session was touched
+        // (PublishAuthorizer), and ffmpeg exits only after that refusal, so this is the final state.
         var channel = await LiveSteps.ChannelAsync(http, id);
         Assert.Equal("idle", channel.GetProperty("status").GetString());
         Assert.Equal(0, channel.GetProperty("recordings").GetArrayLength());

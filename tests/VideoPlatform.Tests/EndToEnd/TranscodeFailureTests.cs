@@ -8,6 +8,7 @@ namespace VideoPlatform.Tests.EndToEnd;
 
 /// <summary>Crashes and cancellations in the middle of a transcode, with real FFmpeg on real media silos.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly TempFolder folder = new("vp-failure");

@@ -10,6 +10,7 @@ namespace VideoPlatform.Tests.EndToEnd;
 
 /// <summary>Upload → queue → media-pool FFmpeg → object store → playback through the Api, with real ffmpeg/ffprobe.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly TempFolder folder = new("vp-vod");

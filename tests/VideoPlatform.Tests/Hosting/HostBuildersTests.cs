@@ -3,6 +3,7 @@ using VideoPlatform.Hosting;
 
 namespace VideoPlatform.Tests.Hosting;
 
+[Trait("Category", "Unit")]
 public sealed class HostBuildersTests
 {
     // Under `dotnet test` the working directory is the binaries too; what this pins is that the path comes from the

@@ -9,6 +9,7 @@ using VideoPlatform.Hosting.Cluster;
 namespace VideoPlatform.Tests.Hosting;
 
 /// <summary>A cluster with no media silo: media calls fail clearly instead of running on a general silo.</summary>
+[Trait("Category", "Integration")]
 public sealed class MediaPoolAbsenceTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Hosting;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PoolPlacementTests(PlatformClusterFixture fixture)
 {
     [Fact]

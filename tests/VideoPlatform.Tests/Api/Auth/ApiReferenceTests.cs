@@ -11,6 +11,7 @@ namespace VideoPlatform.Tests.Api.Auth;
 
 /// <summary>The OpenAPI UI is served, and the document tells it how to sign in and which operations need a token.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ApiReferenceTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

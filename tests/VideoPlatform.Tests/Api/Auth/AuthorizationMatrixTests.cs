@@ -7,6 +7,7 @@ namespace VideoPlatform.Tests.Api.Auth;
 
 /// <summary>Every endpoint of the Api × {anonymous, another user, the owner, an admin} → the expected status.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class AuthorizationMatrixTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

@@ -7,6 +7,7 @@ namespace VideoPlatform.Tests.Api.Auth;
 
 /// <summary>Repeated wrong passwords throttle a login name (429), the same way whether or not an account has it.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class LoginThrottleTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private const int MaxFailures = 3;

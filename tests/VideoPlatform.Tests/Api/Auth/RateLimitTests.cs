@@ -9,6 +9,7 @@ namespace VideoPlatform.Tests.Api.Auth;
 
 /// <summary>The per-IP limit of the sign-in endpoints, the per-user limit of uploads and the JSON body limit, set small.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class RateLimitTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly List<ApiFactory> factories = [];

@@ -13,6 +13,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Api.Auth;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TokenTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

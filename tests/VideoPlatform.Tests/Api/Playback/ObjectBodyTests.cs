@@ -7,6 +7,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Api.Playback;
 
 /// <summary>The response body writer: exact bytes across several chunks, from a local file or any stream.</summary>
+[Trait("Category", "Unit")]
 public sealed class ObjectBodyTests : IDisposable
 {
     private const string Key = "vod/v1/hls/1080p/seg_00000.m4s";

@@ -7,6 +7,7 @@ namespace VideoPlatform.Tests.Api.Playback;
 
 /// <summary>HTTP semantics of /play: one small real video is transcoded once, then its files are fetched many ways.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PlaybackApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

@@ -8,6 +8,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Api.Playback;
 
 /// <summary>The small-object memory of /play over a real FileSystem store: what it keeps, what it always reads.</summary>
+[Trait("Category", "Unit")]
 public sealed class PlaybackObjectCacheTests : IDisposable
 {
     private const string Playlist = "vod/v1/240p/index.m3u8";

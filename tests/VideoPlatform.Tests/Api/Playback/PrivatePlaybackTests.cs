@@ -10,6 +10,7 @@ namespace VideoPlatform.Tests.Api.Playback;
 
 /// <summary>Unlisted: playable by link, never listed. Private: only the owner's path token plays it.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

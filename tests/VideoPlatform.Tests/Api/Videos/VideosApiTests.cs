@@ -7,6 +7,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Api.Videos;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);

@@ -5,6 +5,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 
 namespace VideoPlatform.Tests.Grains.Channels;
 
+[Trait("Category", "Unit")]
 public sealed class StreamKeysTests
 {
     [Fact]

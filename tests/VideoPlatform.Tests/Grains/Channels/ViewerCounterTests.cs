@@ -2,6 +2,7 @@ using VideoPlatform.Grains.Channels;
 
 namespace VideoPlatform.Tests.Grains.Channels;
 
+[Trait("Category", "Unit")]
 public sealed class ViewerCounterTests
 {
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Grains.Transcoding;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TranscodeQueueGaugeTests(PlatformClusterFixture cluster)
 {
     private const string Instrument = "vp.transcode.queue_depth";

@@ -5,6 +5,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Grains.Transcoding;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TranscodeQueueGrainTests(PlatformClusterFixture cluster)
 {
     private ITranscodeQueueGrain NewQueue() => cluster.Client.GetGrain<ITranscodeQueueGrain>($"test-{Guid.NewGuid():N}");

@@ -7,6 +7,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Grains.Videos;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class VideoEventsTests(PlatformClusterFixture cluster)
 {
     [Fact]

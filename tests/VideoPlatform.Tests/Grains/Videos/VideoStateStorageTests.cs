@@ -1,4 +1,3 @@
-using Orleans.Core.Internal;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Tests.Fixtures;
 
@@ -11,6 +10,7 @@ namespace VideoPlatform.Tests.Grains.Videos;
 /// their objects as made, so <see cref="VideoDetails"/> keeps its tags as an array whatever it is given.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class VideoStateStorageTests(PlatformClusterFixture cluster)
 {
     [Fact]
@@ -44,8 +44,7 @@ public sealed class VideoStateStorageTests(PlatformClusterFixture cluster)
         await video.Create(new CreateVideo { Title = "recording", Tags = ["live"] });
         await video.Update(new VideoPatch { Tags = ["live", "music"] });
 
-        await video.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(300);
+        await Reactivation.DeactivateAsync(cluster.Client, video);
 
         Assert.Equal(["live", "music"], (await video.Get())!.Tags);
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace VideoPlatform.Tests.Hosting.Configuration;
 
 /// <summary>A real host process with a bad switch exits non-zero with one clear line.</summary>
+[Trait("Category", "Integration")]
 public sealed class HostStartupValidationTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using VideoPlatform.Hosting.Configuration;
 
 namespace VideoPlatform.Tests.Hosting.Configuration;
 
+[Trait("Category", "Unit")]
 public sealed class PlatformConfigurationTests
 {
     [Theory]

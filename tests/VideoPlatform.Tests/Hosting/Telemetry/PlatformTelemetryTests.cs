@@ -9,6 +9,7 @@ using VideoPlatform.Hosting.Telemetry;
 
 namespace VideoPlatform.Tests.Hosting.Telemetry;
 
+[Trait("Category", "Unit")]
 public sealed class PlatformTelemetryTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace VideoPlatform.Tests.Infrastructure.Postgres;
 
 /// <summary>What the account grains write to PostgreSQL: hashes, never the password or the refresh token itself.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class CredentialStorageTests(PostgresFixture postgres)
 {
     [Fact]

@@ -8,6 +8,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Infrastructure.Postgres;
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrleansAdoNetProviderTests(PostgresFixture postgres)
 {
     [Fact]

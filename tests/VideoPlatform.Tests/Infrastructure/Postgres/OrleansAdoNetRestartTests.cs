@@ -5,6 +5,7 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Infrastructure.Postgres;
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrleansAdoNetRestartTests(PostgresFixture postgres)
 {
     private const int Active = 3;

@@ -10,6 +10,7 @@ namespace VideoPlatform.Tests.Infrastructure.Postgres;
 /// traps a running cluster rarely hits: half-applied membership changes and zero-row "boolean" results.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrleansQueryContractTests(PostgresFixture postgres)
 {
     [Fact]

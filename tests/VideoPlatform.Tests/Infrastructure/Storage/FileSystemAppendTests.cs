@@ -3,6 +3,7 @@ using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;
 
+[Trait("Category", "Unit")]
 public sealed class FileSystemAppendTests : IDisposable
 {
     private readonly TempFolder root = new("vp-append");

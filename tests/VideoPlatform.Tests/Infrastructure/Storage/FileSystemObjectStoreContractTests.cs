@@ -3,6 +3,7 @@ using VideoPlatform.Infrastructure.Storage.FileSystem;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;
 
+[Trait("Category", "Unit")]
 public sealed class FileSystemObjectStoreContractTests : ObjectStoreContractTests
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"vp-fsstore-{Guid.NewGuid():N}");

@@ -6,6 +6,7 @@ using static VideoPlatform.Tests.Infrastructure.Storage.StoreData;
 namespace VideoPlatform.Tests.Infrastructure.Storage;
 
 /// <summary>What only the FileSystem store has to answer for: its layout on disk, and staying inside its root.</summary>
+[Trait("Category", "Unit")]
 public sealed class FileSystemObjectStoreTests : IDisposable
 {
     private readonly string _parent = Path.Combine(Path.GetTempPath(), $"vp-fsstore-{Guid.NewGuid():N}");

@@ -2,6 +2,7 @@ using VideoPlatform.Infrastructure.Storage;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;
 
+[Trait("Category", "Unit")]
 public sealed class ObjectKeyTests
 {
     [Theory]

@@ -8,6 +8,7 @@ using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;
 
+[Trait("Category", "Integration")]
 public sealed class ObjectStoreRegistrationTests(S3rverFixture s3rver) : IClassFixture<S3rverFixture>
 {
     [Fact]

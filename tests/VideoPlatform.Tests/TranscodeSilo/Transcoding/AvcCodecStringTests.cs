@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
+[Trait("Category", "Unit")]
 public sealed class AvcCodecStringTests
 {
     [Fact]

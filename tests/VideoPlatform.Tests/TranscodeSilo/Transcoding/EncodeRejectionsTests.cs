@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
+[Trait("Category", "Unit")]
 public sealed class EncodeRejectionsTests
 {
     private static readonly SourceInfo TenSeconds = Sources.Video(1280, 720, seconds: 10);

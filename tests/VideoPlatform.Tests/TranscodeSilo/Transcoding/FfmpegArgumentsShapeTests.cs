@@ -3,6 +3,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
 /// <summary>Exact argument lists for sources whose shape or rate changes the ladder.</summary>
+[Trait("Category", "Unit")]
 public sealed class FfmpegArgumentsShapeTests
 {
     private static readonly string[] Keyframes30 =

@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
+[Trait("Category", "Integration")]
 public sealed class FfmpegRunnerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("vp-runner-").FullName;

@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
+[Trait("Category", "Unit")]
 public sealed class LadderPlannerTests
 {
     private static string[] Sizes(LadderPlan plan) => plan.Rungs.Select(r => $"{r.Name}={r.Width}x{r.Height}").ToArray();

@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
+[Trait("Category", "Unit")]
 public sealed class MasterPlaylistWriterTests
 {
     private static readonly Rung R720 = new("720p", 1280, 720, 2800, 3080, 5600, "high", 128);

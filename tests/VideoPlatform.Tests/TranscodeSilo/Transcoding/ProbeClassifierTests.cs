@@ -3,6 +3,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
 /// <summary>Cases that are awkward to produce with ffmpeg 5.1, fed as ffprobe JSON.</summary>
+[Trait("Category", "Unit")]
 public sealed class ProbeClassifierTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromHours(6);

@@ -3,6 +3,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
 [Collection(MediaCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class SourceProbeTests(MediaClips clips)
 {
     private static readonly TimeSpan SixHours = TimeSpan.FromHours(6);

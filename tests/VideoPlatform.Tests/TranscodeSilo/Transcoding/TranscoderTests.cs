@@ -5,6 +5,7 @@ using VideoPlatform.TranscodeSilo.Transcoding;
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 
 [Collection(MediaCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TranscoderTests(MediaClips clips) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("vp-transcoder-").FullName;

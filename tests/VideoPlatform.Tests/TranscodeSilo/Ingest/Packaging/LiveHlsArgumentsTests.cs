@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Packaging;
 
+[Trait("Category", "Unit")]
 public sealed class LiveHlsArgumentsTests
 {
     private static readonly LiveLadder Ladder720 = new(

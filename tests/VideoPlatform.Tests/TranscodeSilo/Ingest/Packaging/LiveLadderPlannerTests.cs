@@ -4,6 +4,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Packaging;
 
+[Trait("Category", "Unit")]
 public sealed class LiveLadderPlannerTests
 {
     private static LiveSource Source(int width, int height, byte videoTag = 0x17, int kbps = 2500)

@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Packaging;
 
+[Trait("Category", "Unit")]
 public sealed class LivePlaylistTests
 {
     private const string FfmpegPlaylist = "#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:5\n#EXT-X-INDEPENDENT-SEGMENTS\n"

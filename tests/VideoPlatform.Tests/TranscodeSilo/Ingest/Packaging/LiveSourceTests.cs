@@ -5,6 +5,7 @@ using VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Packaging;
 
+[Trait("Category", "Unit")]
 public sealed class LiveSourceTests
 {
     internal static RtmpMessage Metadata(params AmfProperty[] properties)

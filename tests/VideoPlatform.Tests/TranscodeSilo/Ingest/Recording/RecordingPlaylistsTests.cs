@@ -3,6 +3,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Recording;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Recording;
 
+[Trait("Category", "Unit")]
 public sealed class RecordingPlaylistsTests
 {
     [Fact]

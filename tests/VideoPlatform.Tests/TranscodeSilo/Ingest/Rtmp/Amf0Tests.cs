@@ -3,6 +3,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
+[Trait("Category", "Unit")]
 public sealed class Amf0Tests
 {
     [Theory]

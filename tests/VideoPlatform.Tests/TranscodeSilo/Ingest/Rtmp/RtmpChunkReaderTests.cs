@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
+[Trait("Category", "Unit")]
 public sealed class RtmpChunkReaderTests
 {
     private static readonly byte[] Payload300 = [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 7))];

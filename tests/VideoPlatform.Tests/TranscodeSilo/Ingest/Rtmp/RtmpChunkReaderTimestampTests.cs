@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
+[Trait("Category", "Unit")]
 public sealed class RtmpChunkReaderTimestampTests
 {
     [Fact]

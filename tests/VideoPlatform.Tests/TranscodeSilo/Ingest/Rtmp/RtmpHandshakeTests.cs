@@ -3,6 +3,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
+[Trait("Category", "Unit")]
 public sealed class RtmpHandshakeTests
 {
     private static readonly byte[] Random = [.. Enumerable.Range(0, 1528).Select(i => (byte)(i % 251))];

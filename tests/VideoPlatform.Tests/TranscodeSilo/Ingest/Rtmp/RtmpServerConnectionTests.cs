@@ -3,6 +3,7 @@ using static VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp.RtmpTestMessages;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
+[Trait("Category", "Unit")]
 public sealed class RtmpServerConnectionTests
 {
     private static readonly byte[] KeyFrame = [0x17, 0x01, 0, 0, 0, .. Enumerable.Range(0, 5000).Select(i => (byte)i)];

@@ -3,6 +3,7 @@ using static VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp.RtmpTestMessages;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
+[Trait("Category", "Unit")]
 public sealed class RtmpSessionStateMachineTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Server;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Server;
 
+[Trait("Category", "Unit")]
 public sealed class ConnectionDeadlinesTests
 {
     private static LiveIngestSettings Settings(int idleSeconds = 10) => new()

@@ -4,6 +4,7 @@ using VideoPlatform.TranscodeSilo.Ingest.Server;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Server;
 
+[Trait("Category", "Unit")]
 public sealed class IngestLimitsTests
 {
     private static readonly IPAddress A = IPAddress.Parse("10.0.0.1");

@@ -2,6 +2,7 @@ using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding.Worker;
 
+[Trait("Category", "Unit")]
 public sealed class JobReportingTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);

@@ -7,6 +7,7 @@ using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding.Worker;
 
 /// <summary>A job's source from each kind of store: the FileSystem store lends its own file, S3 (s3rver) is downloaded.</summary>
+[Trait("Category", "Integration")]
 public sealed class JobSourceTests(S3rverFixture s3rver) : IClassFixture<S3rverFixture>, IDisposable
 {
     private const string Key = "raw/vid1/source";

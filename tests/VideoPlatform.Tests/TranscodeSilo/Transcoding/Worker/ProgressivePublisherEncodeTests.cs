@@ -9,6 +9,7 @@ namespace VideoPlatform.Tests.TranscodeSilo.Transcoding.Worker;
 
 /// <summary>The progressive publisher against a real encode: what it publishes mid-encode is a playable ladder.</summary>
 [Collection(MediaCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ProgressivePublisherEncodeTests(MediaClips clips) : IDisposable
 {
     private readonly TempFolder folder = new("vp-progressive-encode");

@@ -7,6 +7,7 @@ using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding.Worker;
 
+[Trait("Category", "Unit")]
 public sealed class ProgressivePublisherTests : IDisposable
 {
     private const string VideoId = "vid1";
