@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Channels;
 
@@ -134,7 +134,7 @@ public sealed partial class ChannelGrain
             {
                 await CloseLiveWindowsAsync(session.SessionId);
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or Amazon.Runtime.AmazonServiceException)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
             {
                 logger.LogWarning(ex, "Channel {Channel}: could not close the live playlists of {Session}", ChannelId, session.SessionId);
             }
@@ -200,7 +200,7 @@ public sealed partial class ChannelGrain
 
     private bool HasWork => state.State.Channel?.Status == ChannelStatus.Live || state.State.Pending.Count > 0 || state.State.Ended.Count > 0;
 
-    private string LivePrefix(string sessionId) => $"live/{ChannelId}/{sessionId}/";
+    private string LivePrefix(string sessionId) => MediaKeys.LiveSessionPrefix(ChannelId, sessionId);
 
     /// <summary>
     /// An ended session's live objects: kept for <see cref="ChannelLiveSettings.EndedLinger"/> (true: the state

@@ -1,10 +1,8 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using VideoPlatform.Grains.Platform;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Channels;
 
@@ -130,5 +128,5 @@ public sealed partial class ChannelGrain(
     }
 
     /// <summary>Short ids for sessions and recordings (64 random bits, base64url).</summary>
-    private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(8));
+    private static string NewId() => PlatformIds.New();
 }

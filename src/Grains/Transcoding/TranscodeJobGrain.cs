@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Transcoding;
 
@@ -144,7 +144,7 @@ public sealed class TranscodeJobGrain(
         if (s.Status == TranscodeJobStatus.Canceled)
         {
             // The video was deleted while the worker was uploading: remove what it wrote.
-            await store.DeletePrefixAsync($"vod/{s.Request!.VideoId}/");
+            await store.DeletePrefixAsync(MediaKeys.VideoPrefix(s.Request!.VideoId));
             return;
         }
 
@@ -271,7 +271,7 @@ public sealed class TranscodeJobGrain(
                 case { Status: TranscodeJobStatus.Failed, Failure: { } failure }:
                     await Video.Fail(failure);
                     // Attempts publish while they encode: a job that gave up leaves no half ladder behind.
-                    await store.DeletePrefixAsync($"vod/{s.Request!.VideoId}/");
+                    await store.DeletePrefixAsync(MediaKeys.VideoPrefix(s.Request!.VideoId));
                     break;
             }
         }

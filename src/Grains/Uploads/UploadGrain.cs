@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Uploads;
 
@@ -281,10 +281,10 @@ public sealed class UploadGrain(
         await state.WriteStateAsync();
         if (upload.Storage.MultipartId is { } multipartId)
         {
-            await store.AbortMultipartAsync(UploadKeys.Source(upload.VideoId), multipartId);
+            await store.AbortMultipartAsync(MediaKeys.Source(upload.VideoId), multipartId);
         }
 
-        await store.DeletePrefixAsync(UploadKeys.StagingPrefix(upload.UploadId));
+        await store.DeletePrefixAsync(MediaKeys.UploadPrefix(upload.UploadId));
         await UnregisterExpiryAsync();
     }
 

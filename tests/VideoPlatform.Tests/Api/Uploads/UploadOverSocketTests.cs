@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 
@@ -39,7 +40,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
 
         Assert.Equal(150_000, offset);
         Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
         UploadAssertions.Completed((await VideoAsync(cluster, videoId)));
     }
 
@@ -67,7 +68,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
         Assert.Equal(Sent, afterWrong);
         Assert.Equal(HttpStatusCode.NoContent, right.StatusCode);
         Assert.True(right.Headers.ConnectionClose, "the body was expected to be taken from the socket");
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
         UploadAssertions.Completed(await VideoAsync(cluster, videoId));
     }
 
@@ -78,7 +79,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
         using var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Authorization = new("Bearer", user.AccessToken);
         var (_, upload) = await CreateUploadAsync(client, cluster, 900_000);
-        var staged = UploadKeys.Appended(upload.OriginalString.Split('/')[^1]);
+        var staged = MediaKeys.UploadData(upload.OriginalString.Split('/')[^1]);
         var gate = new GatedStream(new byte[900_000], releaseAfter: 100_000);
         var slow = client.SendAsync(Patch(upload, 0, new StreamContent(gate)));
         await gate.Reached.WaitAsync(TimeSpan.FromSeconds(10));

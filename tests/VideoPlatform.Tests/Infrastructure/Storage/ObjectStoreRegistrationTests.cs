@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Infrastructure.Storage.S3;
 using VideoPlatform.Tests.Fixtures;
