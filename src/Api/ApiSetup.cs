@@ -30,7 +30,7 @@ public static class ApiSetup
         services.AddPlatformAuth(builder.Configuration);
         services.AddSingleton<PlaybackTokens>();
         services.AddMemoryCache();
-        services.AddCors(o => o.AddPolicy(PlaybackServer.CorsPolicy, p => p
+        services.AddCors(o => o.AddPolicy(StoredObjectResponse.CorsPolicy, p => p
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .AllowAnyHeader()

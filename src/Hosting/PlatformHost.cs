@@ -19,18 +19,9 @@ using VideoPlatform.Infrastructure.Postgres;
 
 namespace VideoPlatform.Hosting;
 
-/// <summary>The wiring every host shares: configuration, dependencies, Orleans, health, telemetry.</summary>
+/// <summary>The wiring every host shares: configuration, dependencies, the Orleans client, health, telemetry.</summary>
 public static class PlatformHost
 {
-    /// <summary>A silo host of the given pool (general or media).</summary>
-    public static PlatformOptions AddPlatformSilo(this WebApplicationBuilder builder, SiloPool pool)
-    {
-        var options = builder.AddPlatformCommon(pool == SiloPool.Media ? "videoplatform-transcode-silo" : "videoplatform-silo", prometheus: true);
-        builder.UseOrleans(silo => silo.UsePlatform(options, pool));
-        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [PlatformHealthChecks.ReadyTag]);
-        return options;
-    }
-
     /// <summary>The Api host: an Orleans client through the gateway.</summary>
     public static PlatformOptions AddPlatformClient(this WebApplicationBuilder builder)
     {
@@ -50,7 +41,8 @@ public static class PlatformHost
         }
     }
 
-    private static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName, bool prometheus)
+    /// <summary>What every host registers, silo or client.</summary>
+    public static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName, bool prometheus)
     {
         var options = PlatformConfiguration.LoadOrExit(builder.Configuration);
         // Quiet defaults: per-request framework logs cost more CPU than serving a playlist. Inserted first, so

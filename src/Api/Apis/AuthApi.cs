@@ -6,6 +6,7 @@ using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Videos;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Users;
 
 namespace VideoPlatform.Api.Apis;
@@ -36,7 +37,7 @@ public static class AuthApi
         }
 
         var username = request.Username!.Trim();
-        var userId = VideoIds.New();
+        var userId = PlatformIds.New();
         var nameClaim = grains.GetGrain<IUniqueNameGrain>(UniqueNames.Username(AccountRules.NormalizeUsername(username)));
         if (await nameClaim.Claim(userId) != userId)
         {

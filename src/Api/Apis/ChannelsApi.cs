@@ -4,6 +4,7 @@ using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Channels;
+using VideoPlatform.Grains.Platform;
 
 namespace VideoPlatform.Api.Apis;
 
@@ -30,7 +31,7 @@ public static class ChannelsApi
             return problem;
         }
 
-        var created = await grains.GetGrain<IChannelGrain>(VideoIds.New()).Create(new CreateChannel
+        var created = await grains.GetGrain<IChannelGrain>(PlatformIds.New()).Create(new CreateChannel
         {
             Name = request.Name!.Trim(),
             OwnerId = Caller.IdOf(context.User),
@@ -102,7 +103,7 @@ public static class ChannelsApi
     }
 
     private static async Task<ChannelDetails?> FindAsync(IClusterClient grains, string id) =>
-        VideoIds.IsWellFormed(id) ? await grains.GetGrain<IChannelGrain>(id).Get() : null;
+        PlatformIds.IsWellFormed(id) ? await grains.GetGrain<IChannelGrain>(id).Get() : null;
 
     /// <summary>Null when the caller may change the channel; otherwise the 404/403 to answer with.</summary>
     private static async Task<IResult?> OwnedAsync(IClusterClient grains, string id, HttpContext context)

@@ -11,7 +11,7 @@ public static class LiveApi
                 server.ServeAsync(context, channel, path))
             .WithTags("Live")
             .WithName("LivePlayback")
-            .RequireCors(Playback.PlaybackServer.CorsPolicy);
+            .RequireCors(Playback.StoredObjectResponse.CorsPolicy);
         return app;
     }
 }

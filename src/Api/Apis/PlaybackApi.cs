@@ -11,7 +11,7 @@ public static class PlaybackApi
                 server.ServeAsync(context, id, path))
             .WithTags("Playback")
             .WithName("Play")
-            .RequireCors(PlaybackServer.CorsPolicy);
+            .RequireCors(StoredObjectResponse.CorsPolicy);
         return app;
     }
 }

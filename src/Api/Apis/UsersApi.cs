@@ -4,6 +4,7 @@ using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Videos;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Users;
 
 namespace VideoPlatform.Api.Apis;
@@ -62,7 +63,7 @@ public static class UsersApi
     }
 
     private static async Task<IResult> GetUserAsync(string id, IClusterClient grains) =>
-        VideoIds.IsWellFormed(id) && await grains.GetGrain<IUserGrain>(id).Get() is { } profile
+        PlatformIds.IsWellFormed(id) && await grains.GetGrain<IUserGrain>(id).Get() is { } profile
             ? TypedResults.Ok(Public(profile))
             : ApiProblem.NotFound("User", id);
 
@@ -73,14 +74,14 @@ public static class UsersApi
             return ApiProblem.BadRequest("self_subscription", "You cannot subscribe to yourself");
         }
 
-        return VideoIds.IsWellFormed(id) && await Me(user, grains).Subscribe(id)
+        return PlatformIds.IsWellFormed(id) && await Me(user, grains).Subscribe(id)
             ? TypedResults.NoContent()
             : ApiProblem.NotFound("User", id);
     }
 
     private static async Task<IResult> UnsubscribeAsync(string id, ClaimsPrincipal user, IClusterClient grains)
     {
-        if (VideoIds.IsWellFormed(id))
+        if (PlatformIds.IsWellFormed(id))
         {
             await Me(user, grains).Unsubscribe(id);
         }

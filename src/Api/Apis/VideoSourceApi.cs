@@ -4,9 +4,10 @@ using System.Security.Claims;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Uploads;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Apis;
 
@@ -32,7 +33,7 @@ public static class VideoSourceApi
             return denied;
         }
 
-        if (!UploadIds.IsSafe(id) || allowed.Value is not { Status: not VideoStatus.Deleted } details)
+        if (!PlatformIds.IsWellFormed(id) || allowed.Value is not { Status: not VideoStatus.Deleted } details)
         {
             return ApiProblem.NotFound("Video", id);
         }
@@ -53,7 +54,7 @@ public static class VideoSourceApi
         }
 
         TusResults.LiftBodySizeLimit(http);
-        var key = UploadKeys.Source(id);
+        var key = MediaKeys.Source(id);
         var body = new UploadBodyStream(request.Body, maxSize, hash: null);
         ObjectInfo stored;
         try

@@ -5,6 +5,7 @@ using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Catalog;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
 
 namespace VideoPlatform.Api.Apis;
@@ -38,7 +39,7 @@ public static class VideosApi
             Visibility = request.Visibility ?? Visibility.Public,
             OwnerId = Caller.IdOf(user),
         };
-        var video = await grains.GetGrain<IVideoGrain>(VideoIds.New()).Create(command);
+        var video = await grains.GetGrain<IVideoGrain>(PlatformIds.New()).Create(command);
         return TypedResults.Created($"/api/videos/{video.Id}", await mapper.MapAsync(video, user, includeUpload: true));
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using VideoPlatform.Api.Uploads;
 using VideoPlatform.Api.Videos;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
 
@@ -28,7 +29,7 @@ public sealed class ResourceAccess(IClusterClient grains)
 
     public async Task<Access<VideoDetails>> VideoAsync(string id, ClaimsPrincipal user, VideoAction action)
     {
-        var video = VideoIds.IsWellFormed(id) ? await grains.GetGrain<IVideoGrain>(id).Get() : null;
+        var video = PlatformIds.IsWellFormed(id) ? await grains.GetGrain<IVideoGrain>(id).Get() : null;
         if (video is null || !CanView(video, user))
         {
             return new(null, Errors.ApiProblem.NotFound("Video", id));
@@ -40,7 +41,7 @@ public sealed class ResourceAccess(IClusterClient grains)
     /// <summary>A tus upload belongs to the user who created it.</summary>
     public async Task<Access<UploadInfo>> UploadAsync(string uploadId, ClaimsPrincipal user)
     {
-        var upload = UploadIds.IsValid(uploadId) ? await grains.GetGrain<IUploadGrain>(uploadId).Get() : null;
+        var upload = PlatformIds.IsUpload(uploadId) ? await grains.GetGrain<IUploadGrain>(uploadId).Get() : null;
         if (upload is null)
         {
             return new(null, TusResults.UploadNotFound());

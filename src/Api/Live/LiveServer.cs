@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Caching.Memory;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Playback;
 using VideoPlatform.Grains.Channels;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Live;
 
 /// <summary>
 /// Serves live HLS from the object store, so any Api replica can: <c>/live/{channel}/master.m3u8</c> is the current
-/// session's master (its URIs are <c>{session}/{rung}/live.m3u8</c>), everything else maps to <c>live/{channel}/{path}</c>.
-/// Playlists live one second in caches; segments never change under their key.
+/// session's master, everything else a rung file (<see cref="MediaKeys.FromLivePath"/>). Playlists live one second in
+/// caches, as they change every segment; segments never change under their key.
 /// </summary>
 public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemoryCache cache)
 {
@@ -18,62 +20,37 @@ public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemor
 
     public async Task<IResult> ServeAsync(HttpContext context, string channelId, string path)
     {
-        if (!Videos.VideoIds.IsWellFormed(channelId) || LiveKey(channelId, path) is not { } relative)
+        if (!PlatformIds.IsWellFormed(channelId))
         {
             return ApiProblem.NotFound("File", path);
         }
 
         string key;
-        if (relative == "master.m3u8")
+        if (path == MediaKeys.MasterPlaylist)
         {
             if (await SessionAsync(channelId) is not { } session)
             {
                 return ApiProblem.NotFound("Live stream", channelId);
             }
 
-            key = $"live/{channelId}/{session}/master.m3u8";
+            key = MediaKeys.LiveMaster(channelId, session);
         }
-        else
+        else if (MediaKeys.FromLivePath(channelId, path) is { } rungKey)
         {
-            key = $"live/{channelId}/{relative}";
-            if (relative.EndsWith("/live.m3u8", StringComparison.Ordinal))
+            key = rungKey;
+            if (path.EndsWith("/live.m3u8", StringComparison.Ordinal))
             {
                 await grains.GetGrain<IChannelGrain>(channelId).CountPlaylistFetch();
             }
         }
-
-        await using var content = await store.GetAsync(key, cancellationToken: context.RequestAborted);
-        if (content is null)
+        else
         {
             return ApiProblem.NotFound("File", path);
         }
 
-        var response = context.Response;
-        response.ContentType = MediaContentTypes.For(key);
-        response.ContentLength = content.Length;
-        response.Headers.CacheControl = key.EndsWith(".m3u8", StringComparison.Ordinal) ? PlaylistCacheControl : SegmentCacheControl;
-        response.Headers.ETag = $"\"{content.Info.ETag}\"";
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await content.Stream.CopyToAsync(response.Body, context.RequestAborted);
-        }
-
-        return TypedResults.Empty;
-    }
-
-    /// <summary>master.m3u8, or {session}/{rung}/{file}.m3u8|.ts with URL-safe parts; null for anything else.</summary>
-    public static string? LiveKey(string channelId, string path)
-    {
-        if (path == "master.m3u8")
-        {
-            return path;
-        }
-
-        var parts = path.Split('/');
-        var wellFormed = parts.Length == 3
-            && parts.All(p => p.Length is > 0 and <= 64 && p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && p[0] != '.')
-            && (parts[2].EndsWith(".m3u8", StringComparison.Ordinal) || parts[2].EndsWith(".ts", StringComparison.Ordinal));
-        return wellFormed && ObjectKey.IsValid($"live/{channelId}/{path}") ? path : null;
+        var cacheControl = MediaContentTypes.IsImmutable(key) ? SegmentCacheControl : PlaylistCacheControl;
+        return await StoredObjectResponse.ServeAsync(context, key, path, cacheControl,
+            (range, cancellationToken) => store.GetAsync(key, range, cancellationToken));
     }
 
     private async Task<string?> SessionAsync(string channelId) =>

@@ -1,12 +1,12 @@
 using System.IO.Pipelines;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Playback;
 
 /// <summary>
-/// Writes an opened object into the response, reading straight into Kestrel's output buffers in large chunks.
-/// <c>Stream.CopyToAsync(Response.Body)</c> cost three times nginx's CPU per segment: an 80 KiB intermediate
-/// buffer copied again into 4 KiB pipe blocks, and, for an async file, a thread-pool hop per read.
+/// Writes an opened object into the response, reading straight into Kestrel's output buffers in large chunks:
+/// <c>Stream.CopyToAsync(Response.Body)</c> copies every byte twice (an intermediate buffer, then small pipe blocks)
+/// and, for an async file, hops to the thread pool on every read.
 /// </summary>
 public static class ObjectBody
 {
@@ -22,7 +22,7 @@ public static class ObjectBody
             var buffer = writer.GetMemory((int)Math.Min(remaining, ChunkSize));
             buffer = buffer[..(int)Math.Min(buffer.Length, remaining)];
             // A local file is read synchronously at its offset: the bytes are normally in the page cache, and a
-            // blocking pread of one chunk is cheaper than handing it to the thread pool (nginx blocks the same way).
+            // blocking pread of one chunk is cheaper than handing it to the thread pool.
             var read = content.LocalFile is { } file
                 ? RandomAccess.Read(file, buffer.Span, offset)
                 : await content.Stream.ReadAsync(buffer, cancellationToken);

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Playback;
 
 /// <summary>
 /// The small objects of Ready videos (media playlists, the master, storyboard cues, init segments, small images) held
-/// in memory, so that a player's playlist requests stop costing the store a round trip each: on the FileSystem store
-/// a playlist GET was 17 system calls (object and metadata: open, lock, stat, read, close), on S3 an HTTP request.
+/// in memory, so that a player's playlist requests stop costing the store a round trip each (a dozen system calls for
+/// object and metadata on the FileSystem store, an HTTP request on S3).
 /// A Ready video's objects do not change (Ready leads only to Deleted, and ids are never reused), so an entry needs no
 /// revalidation; callers ask <see cref="PlaybackAccess"/> first, which stops a deleted video's entries from being served.
 /// Bounded by <see cref="PlaybackSettings.CacheBytes"/> in all; objects over <see cref="PlaybackSettings.CacheObjectBytes"/>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Playback;
 
@@ -30,7 +31,7 @@ public sealed class PlaybackUrls(IOptions<PlaybackSettings> options)
     {
         if (token is not null)
         {
-            return $"/play/{videoId}/{token}/{PlaybackPaths.RelativePath(videoId, objectKey)}";
+            return $"/play/{videoId}/{token}/{MediaKeys.PlayPath(videoId, objectKey)}";
         }
 
         if (!string.IsNullOrEmpty(cdn))
@@ -38,6 +39,6 @@ public sealed class PlaybackUrls(IOptions<PlaybackSettings> options)
             return $"{cdn}/{objectKey}";
         }
 
-        return $"/play/{videoId}/{PlaybackPaths.RelativePath(videoId, objectKey)}";
+        return $"/play/{videoId}/{MediaKeys.PlayPath(videoId, objectKey)}";
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Playback;
 

@@ -1,5 +1,5 @@
 using VideoPlatform.Grains.Uploads;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Uploads;
 
@@ -8,7 +8,7 @@ public sealed class AppendUploadWriter(IObjectStore store, IAppendableObjectStor
 {
     public async Task<WrittenBytes> WriteAsync(UploadInfo upload, Guid grant, UploadBodyStream body, CancellationToken cancellationToken)
     {
-        var key = UploadKeys.Appended(upload.UploadId);
+        var key = MediaKeys.UploadData(upload.UploadId);
         try
         {
             return new WrittenBytes(await append.AppendAsync(key, upload.Offset, body, cancellationToken), upload.Storage);
@@ -26,8 +26,8 @@ public sealed class AppendUploadWriter(IObjectStore store, IAppendableObjectStor
 
     public async Task<string> FinishAsync(UploadInfo upload, UploadStorage storage, CancellationToken cancellationToken)
     {
-        var source = UploadKeys.Source(upload.VideoId);
-        await append.MoveAsync(UploadKeys.Appended(upload.UploadId), source, upload.FileType, cancellationToken);
+        var source = MediaKeys.Source(upload.VideoId);
+        await append.MoveAsync(MediaKeys.UploadData(upload.UploadId), source, upload.FileType, cancellationToken);
         return source;
     }
 

@@ -14,7 +14,7 @@ public interface IUploadWriter
     /// <summary>Forgets a write that will not be committed (bad checksum, lost lease); the committed bytes stay.</summary>
     Task DiscardAsync(UploadInfo upload, WrittenBytes written);
 
-    /// <summary>Assembles every byte of the upload at <c>raw/{videoId}/source</c> and returns that key.</summary>
+    /// <summary>Assembles every byte of the upload at the video's source key (MediaKeys.Source) and returns that key.</summary>
     Task<string> FinishAsync(UploadInfo upload, UploadStorage storage, CancellationToken cancellationToken);
 
     /// <summary>After a commit: removes staged objects the new storage no longer refers to.</summary>

@@ -1,13 +1,13 @@
 using System.Buffers;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Grains.Uploads;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Uploads;
 
 /// <summary>
 /// For stores that cannot append (S3): full parts go into a multipart upload of the final key; bytes short of a part
-/// wait in a staged tail object (<c>uploads/{uploadId}/tail-N</c>) that the next PATCH prepends to its body. Parts are
+/// wait in a staged tail object (<see cref="MediaKeys.UploadTail"/>) that the next PATCH prepends to its body. Parts are
 /// sent while the body is still arriving (<see cref="UploadSettings.PartConcurrency"/> at once), so a PATCH holds at
 /// most that many parts plus the one being filled in memory, never the whole upload.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
         var partSize = settings.EffectivePartSize;
         var before = upload.Storage;
         await using var parts = new PartUploads(
-            store, UploadKeys.Source(upload.VideoId), upload.FileType, before, settings.PartConcurrency, cancellationToken);
+            store, MediaKeys.Source(upload.VideoId), upload.FileType, before, settings.PartConcurrency, cancellationToken);
         byte[]? buffer = ArrayPool<byte>.Shared.Rent(partSize);
         try
         {
@@ -54,7 +54,7 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
             var written = new UploadStorage { MultipartId = parts.MultipartId, Parts = stored };
             if (filled > 0)
             {
-                var key = UploadKeys.Tail(upload.UploadId, grant);
+                var key = MediaKeys.UploadTail(upload.UploadId, grant);
                 using var rest = new MemoryStream(buffer!, 0, filled, writable: false);
                 // Not cancellable: these bytes arrived and the client will resume after them.
                 await store.PutAsync(key, rest, cancellationToken: CancellationToken.None);
@@ -92,7 +92,7 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
 
     public async Task<string> FinishAsync(UploadInfo upload, UploadStorage storage, CancellationToken cancellationToken)
     {
-        var source = UploadKeys.Source(upload.VideoId);
+        var source = MediaKeys.Source(upload.VideoId);
         if (storage.MultipartId is not { } multipartId)
         {
             // Smaller than one part: the tail is the whole upload.
@@ -111,7 +111,7 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
             await store.CompleteMultipartAsync(source, multipartId, parts, cancellationToken);
         }
 
-        await store.DeletePrefixAsync(UploadKeys.StagingPrefix(upload.UploadId), CancellationToken.None);
+        await store.DeletePrefixAsync(MediaKeys.UploadPrefix(upload.UploadId), CancellationToken.None);
         return source;
     }
 
@@ -133,7 +133,7 @@ public sealed class MultipartUploadWriter(IObjectStore store, IOptions<UploadSet
 
         try
         {
-            await store.AbortMultipartAsync(UploadKeys.Source(upload.VideoId), multipartId, CancellationToken.None);
+            await store.AbortMultipartAsync(MediaKeys.Source(upload.VideoId), multipartId, CancellationToken.None);
         }
         catch (Exception)
         {

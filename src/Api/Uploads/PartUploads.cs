@@ -1,6 +1,6 @@
 using System.Buffers;
 using VideoPlatform.Grains.Uploads;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Uploads;
 

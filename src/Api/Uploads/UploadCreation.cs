@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
 
@@ -51,7 +52,7 @@ public static class UploadCreation
             return badChecksum;
         }
 
-        if (!UploadIds.IsSafe(videoId))
+        if (!PlatformIds.IsWellFormed(videoId))
         {
             return ApiProblem.NotFound("Video", videoId);
         }
@@ -61,7 +62,7 @@ public static class UploadCreation
             return denied;
         }
 
-        var uploadId = UploadIds.New();
+        var uploadId = PlatformIds.NewUpload();
         var grain = client.GetGrain<IUploadGrain>(uploadId);
         UploadInfo upload;
         try

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Uploads;
 

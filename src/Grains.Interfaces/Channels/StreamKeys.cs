@@ -1,6 +1,6 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using VideoPlatform.Grains.Platform;
 
 namespace VideoPlatform.Grains.Channels;
 
@@ -9,7 +9,7 @@ public static class StreamKeys
 {
     public const int RandomBytes = 24;
 
-    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(RandomBytes));
+    public static string New() => PlatformIds.Random(RandomBytes);
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 

@@ -45,7 +45,7 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("CompleteProcessing")]
     Task CompleteProcessing(TranscodeOutput output);
 
-    /// <summary>Created → Ready for a live recording the media pool already packaged under <c>vod/{id}/</c> (idempotent).</summary>
+    /// <summary>Created → Ready for a live recording the media pool already packaged under its key prefix (idempotent).</summary>
     [Alias("ImportRecording")]
     Task ImportRecording(TranscodeOutput output);
 

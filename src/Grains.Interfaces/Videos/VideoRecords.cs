@@ -25,7 +25,7 @@ public sealed record Rendition(
     [property: Id(3)] int Bitrate,
     [property: Id(4)] double FrameRate);
 
-/// <summary>What a finished transcode produced, all under <c>vod/{id}/</c> in the object store.</summary>
+/// <summary>What a finished transcode produced, all under the video's prefix in the object store (MediaKeys.VideoPrefix).</summary>
 [GenerateSerializer, Immutable, Alias("VideoPlatform.TranscodeOutput")]
 public sealed record TranscodeOutput
 {

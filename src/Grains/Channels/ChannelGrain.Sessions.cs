@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Channels;
 
@@ -206,7 +206,7 @@ public sealed partial class ChannelGrain
 
     private bool HasWork => state.State.Channel is { } c && ChannelStateMachine.HasSession(c.Status) || state.State.Pending.Count > 0 || state.State.Ended.Count > 0;
 
-    private string LivePrefix(string sessionId) => $"live/{ChannelId}/{sessionId}/";
+    private string LivePrefix(string sessionId) => MediaKeys.LiveSessionPrefix(ChannelId, sessionId);
 
     /// <summary>
     /// An ended session's live objects: kept for <see cref="ChannelLiveSettings.EndedLinger"/> (true: the state

@@ -1,9 +1,7 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Grains.Platform;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Channels;
 
@@ -128,5 +126,5 @@ public sealed partial class ChannelGrain(
         this.PublishAsync(StreamNames.Live, ChannelId, new ChannelEvent(Guid.NewGuid(), ChannelId, kind, sessionId, time.GetUtcNow(), reason), logger);
 
     /// <summary>Short ids for sessions and recordings (64 random bits, base64url).</summary>
-    private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(8));
+    private static string NewId() => PlatformIds.New();
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Transcoding;
 
@@ -143,7 +143,7 @@ public sealed class TranscodeJobGrain(
         if (s.Status == TranscodeJobStatus.Canceled)
         {
             // The video was deleted while the worker was uploading: remove what it wrote.
-            await store.DeletePrefixAsync($"vod/{s.Request!.VideoId}/");
+            await store.DeletePrefixAsync(MediaKeys.VideoPrefix(s.Request!.VideoId));
             return;
         }
 
@@ -280,7 +280,7 @@ public sealed class TranscodeJobGrain(
                 case { Status: TranscodeJobStatus.Failed, Failure: { } failure }:
                     await Video.Fail(failure);
                     // Attempts publish while they encode: a job that gave up leaves no half ladder behind.
-                    await store.DeletePrefixAsync($"vod/{s.Request!.VideoId}/");
+                    await store.DeletePrefixAsync(MediaKeys.VideoPrefix(s.Request!.VideoId));
                     break;
             }
         }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Uploads;
 
@@ -231,10 +231,10 @@ public sealed class UploadGrain(
         await PublishAsync(upload.Status);
         if (upload.Storage.MultipartId is { } multipartId)
         {
-            await store.AbortMultipartAsync(UploadKeys.Source(upload.VideoId), multipartId);
+            await store.AbortMultipartAsync(MediaKeys.Source(upload.VideoId), multipartId);
         }
 
-        await store.DeletePrefixAsync(UploadKeys.StagingPrefix(upload.UploadId));
+        await store.DeletePrefixAsync(MediaKeys.UploadPrefix(upload.UploadId));
         await UnregisterExpiryAsync();
     }
 

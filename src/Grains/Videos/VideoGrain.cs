@@ -3,7 +3,7 @@ using Orleans.Streams;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Transcoding;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Videos;
 
@@ -215,7 +215,7 @@ public sealed class VideoGrain(
             await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Cancel();
         }
 
-        var removed = await store.DeletePrefixAsync($"vod/{video.Id}/") + await store.DeletePrefixAsync($"raw/{video.Id}/");
+        var removed = await store.DeletePrefixAsync(MediaKeys.VideoPrefix(video.Id)) + await store.DeletePrefixAsync(MediaKeys.SourcePrefix(video.Id));
         logger.LogInformation("Deleted video {VideoId}: {Objects} objects removed", video.Id, removed);
     }
 

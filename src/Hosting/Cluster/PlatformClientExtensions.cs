@@ -31,8 +31,8 @@ public static class PlatformClientExtensions
 
         // The client learns which grain classes the cluster has from the gateway it connects to, then refreshes that
         // once a minute by default. A client that connected while only the media silo was up would then fail every
-        // general-pool call for up to a minute ("Could not find an implementation"); measured: readiness after 67 s
-        // instead of 7 s. A few seconds is cheap: the refresh asks only for what changed since its version.
+        // general-pool call for up to a minute ("Could not find an implementation"). A few seconds is cheap: the
+        // refresh asks only for what changed since its version.
         client.Configure<TypeManagementOptions>(o => o.TypeMapRefreshInterval = TimeSpan.FromSeconds(3));
         client.AddPlatformClientStreams(options);
         if (PlatformTelemetry.IsEnabled(options))

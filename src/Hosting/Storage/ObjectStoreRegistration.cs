@@ -1,7 +1,7 @@
 using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Hosting.Configuration;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Infrastructure.Storage.S3;
 

@@ -1,12 +1,15 @@
+using VideoPlatform.Storage;
+
 namespace VideoPlatform.TranscodeSilo.Transcoding;
 
 /// <summary>Source file in, HLS ladder + poster + storyboard out. The temp folder never outlives the call.</summary>
 public sealed class Transcoder(MediaTools tools)
 {
-    public const string MasterName = "master.m3u8";
-    public const string PosterPath = "thumbs/poster.jpg";
-    public const string StoryboardPath = "thumbs/storyboard.jpg";
-    public const string StoryboardVttPath = "thumbs/storyboard.vtt";
+    // The output folder has the layout of the published keys, so each file is published under MediaKeys.Video(id, path).
+    public const string MasterName = MediaKeys.MasterPlaylist;
+    public const string PosterPath = MediaKeys.PosterPath;
+    public const string StoryboardPath = MediaKeys.StoryboardPath;
+    public const string StoryboardVttPath = MediaKeys.StoryboardCuesPath;
 
     // The ladder encode is nearly all of the work; thumbnails and bookkeeping share the rest.
     private const double EncodeShare = 90;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using VideoPlatform.Grains.Transcoding;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Api.Uploads;
 using VideoPlatform.Tests.Fixtures;

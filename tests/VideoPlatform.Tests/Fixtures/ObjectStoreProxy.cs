@@ -1,5 +1,5 @@
 using System.Reflection;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Tests.Fixtures;
 

@@ -1,3 +1,5 @@
+using VideoPlatform.Storage;
+
 namespace VideoPlatform.Infrastructure.Storage.FileSystem;
 
 /// <summary>Folder upkeep: a put creates parent folders, a delete prunes the ones it leaves empty.</summary>

@@ -1,3 +1,5 @@
+using VideoPlatform.Storage;
+
 namespace VideoPlatform.Infrastructure.Storage.FileSystem;
 
 /// <summary>

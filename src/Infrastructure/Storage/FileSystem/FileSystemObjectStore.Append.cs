@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.FileSystem;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.FileSystem;
 

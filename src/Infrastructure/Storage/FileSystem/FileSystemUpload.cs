@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.FileSystem;
 

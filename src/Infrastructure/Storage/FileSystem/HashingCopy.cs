@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.FileSystem;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.S3;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.S3;
 

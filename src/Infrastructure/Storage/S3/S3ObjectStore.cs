@@ -1,18 +1,19 @@
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Amazon.Runtime;
 using Amazon.S3;
-using Amazon.S3.Model;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.S3;
 
 /// <summary>
-/// Objects in one S3 bucket (AWS, MinIO, s3rver). Custom endpoints get plain signed bodies: S3 look-alikes do not
-/// all decode aws-chunked uploads. LastModified of a put's result is this host's clock (S3 does not return it).
+/// Objects in one S3 bucket. What <see cref="S3Bucket"/> does not turn into a result or a contract exception (a missing
+/// object, a bad range, an unknown upload) leaves as <see cref="ObjectStoreUnavailableException"/>, so that no caller
+/// (grains above all) has to know an AWS type.
 /// </summary>
-public sealed partial class S3ObjectStore(IAmazonS3 client, string bucket, TimeProvider time) : IObjectStore
+public sealed class S3ObjectStore(IAmazonS3 client, string bucket, TimeProvider time) : IObjectStore
 {
-    private const string DefaultContentType = "application/octet-stream";
-
-    // Chunked (streaming-signed) bodies are only spoken reliably by AWS itself.
-    private readonly bool _chunked = string.IsNullOrEmpty(client.Config.ServiceURL);
+    private readonly S3Bucket s3 = new(client, bucket, time);
 
     public string Bucket => bucket;
 
@@ -32,71 +33,61 @@ public sealed partial class S3ObjectStore(IAmazonS3 client, string bucket, TimeP
         return store;
     }
 
-    public async Task EnsureBucketAsync(CancellationToken cancellationToken = default)
+    public Task EnsureBucketAsync(CancellationToken cancellationToken = default) => Guard(() => s3.EnsureBucketAsync(cancellationToken));
+
+    public Task<ObjectInfo> PutAsync(string key, Stream content, string? contentType = null, CancellationToken cancellationToken = default) =>
+        Guard(() => s3.PutAsync(key, content, contentType, cancellationToken));
+
+    public Task<ObjectContent?> GetAsync(string key, ByteRange? range = null, CancellationToken cancellationToken = default) =>
+        Guard(() => s3.GetAsync(key, range, cancellationToken));
+
+    public Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken = default) => Guard(() => s3.HeadAsync(key, cancellationToken));
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) => Guard(() => s3.DeleteAsync(key, cancellationToken));
+
+    public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
+        Guard(() => s3.DeletePrefixAsync(prefix, cancellationToken));
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        try
+        await using var items = s3.ListAsync(prefix, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await Guard(() => items.MoveNextAsync().AsTask()))
         {
-            await client.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken);
-        }
-        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
+            yield return items.Current;
         }
     }
 
-    public async Task<ObjectInfo> PutAsync(string key, Stream content, string? contentType = null, CancellationToken cancellationToken = default)
-    {
-        ObjectKey.Validate(key);
-        return content.CanSeek
-            ? await PutSingleAsync(key, content, content.Length - content.Position, contentType, cancellationToken)
-            : await PutUnknownLengthAsync(key, content, contentType, cancellationToken);
-    }
+    public Task<string> InitiateMultipartAsync(string key, string? contentType = null, CancellationToken cancellationToken = default) =>
+        Guard(() => s3.InitiateMultipartAsync(key, contentType, cancellationToken));
 
-    public async Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken = default)
-    {
-        ObjectKey.Validate(key);
-        try
-        {
-            var head = await client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken);
-            return new ObjectInfo(key, head.ContentLength, S3Errors.Unquote(head.ETag), ToOffset(head.LastModified), head.Headers.ContentType);
-        }
-        catch (AmazonS3Exception ex) when (S3Errors.IsMissingObject(ex))
-        {
-            return null;
-        }
-    }
+    public Task<MultipartPart> PutPartAsync(
+        string key, string uploadId, int partNumber, Stream content, long length, CancellationToken cancellationToken = default) =>
+        Guard(() => s3.PutPartAsync(key, uploadId, partNumber, content, length, cancellationToken));
 
-    /// <summary>S3 deletes are blind, so a HEAD tells whether the object was there.</summary>
-    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
-    {
-        if (await HeadAsync(key, cancellationToken) is null)
-        {
-            return false;
-        }
+    public Task<ObjectInfo> CompleteMultipartAsync(
+        string key, string uploadId, IReadOnlyList<MultipartPart> parts, CancellationToken cancellationToken = default) =>
+        Guard(() => s3.CompleteMultipartAsync(key, uploadId, parts, cancellationToken));
 
-        await client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, cancellationToken);
+    public Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken = default) =>
+        Guard(() => s3.AbortMultipartAsync(key, uploadId, cancellationToken));
+
+    public Task CheckAsync(CancellationToken cancellationToken = default) => Guard(() => s3.CheckAsync(cancellationToken));
+
+    private static async Task Guard(Func<Task> call) => await Guard(async () =>
+    {
+        await call();
         return true;
-    }
+    });
 
-    public async Task CheckAsync(CancellationToken cancellationToken = default) =>
-        await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 }, cancellationToken);
-
-    internal static DateTimeOffset ToOffset(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(v.ToUniversalTime().Ticks, TimeSpan.Zero) : DateTimeOffset.MinValue;
-
-    private async Task<ObjectInfo> PutSingleAsync(string key, Stream content, long length, string? contentType, CancellationToken cancellationToken)
+    private static async Task<T> Guard<T>(Func<Task<T>> call)
     {
-        var request = new PutObjectRequest
+        try
         {
-            BucketName = bucket,
-            Key = key,
-            InputStream = content,
-            ContentType = contentType ?? DefaultContentType,
-            UseChunkEncoding = _chunked,
-            AutoCloseStream = false,
-            AutoResetStreamPosition = false,
-        };
-        request.Headers.ContentLength = length;
-        var response = await client.PutObjectAsync(request, cancellationToken);
-        return new ObjectInfo(key, length, S3Errors.Unquote(response.ETag), time.GetUtcNow(), request.ContentType);
+            return await call();
+        }
+        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException or SocketException)
+        {
+            throw new ObjectStoreUnavailableException($"S3 request failed: {ex.Message}", ex);
+        }
     }
 }

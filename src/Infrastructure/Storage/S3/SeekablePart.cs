@@ -1,3 +1,5 @@
+using VideoPlatform.Storage;
+
 namespace VideoPlatform.Infrastructure.Storage.S3;
 
 /// <summary>

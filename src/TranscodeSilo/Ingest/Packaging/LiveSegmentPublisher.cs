@@ -1,9 +1,9 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
 /// <summary>
-/// Moves finished segments from FFmpeg's folder into the object store under <c>live/{channel}/{session}/{rung}/</c>,
+/// Moves finished segments from FFmpeg's folder into the object store under <see cref="MediaKeys.LiveRung"/>,
 /// then publishes per rung the sliding window (<c>live.m3u8</c>) and the full index (<c>index.m3u8</c>), and once
 /// every rung has a segment, the master. A segment is finished once FFmpeg lists it (playlists are renamed into place).
 /// </summary>
@@ -12,7 +12,7 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
     private readonly Dictionary<string, RungProgress> rungs = ladder.Rungs.ToDictionary(r => r.Name, _ => new RungProgress());
     private bool masterPublished;
 
-    public string Prefix => $"live/{channelId}/{sessionId}/";
+    public string Prefix => MediaKeys.LiveSessionPrefix(channelId, sessionId);
 
     public int SegmentCount => rungs.Values.Sum(r => r.All.Count);
 
@@ -45,8 +45,8 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
 
         if (!masterPublished && rungs.Values.All(r => r.All.Count > 0))
         {
-            var master = LivePlaylistWriter.Master(ladder.Rungs, ladder.HasAudio, ladder.AudioKbps, r => $"{sessionId}/{r.Name}/live.m3u8");
-            await store.PutTextAsync($"{Prefix}master.m3u8", master, cancellationToken);
+            var master = LivePlaylistWriter.Master(ladder.Rungs, ladder.HasAudio, ladder.AudioKbps, r => MediaKeys.LiveRungPath(sessionId, r.Name, "live.m3u8"));
+            await store.PutTextAsync(MediaKeys.LiveMaster(channelId, sessionId), master, cancellationToken);
             masterPublished = true;
         }
 

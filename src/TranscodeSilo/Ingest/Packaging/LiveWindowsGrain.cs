@@ -1,6 +1,6 @@
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Platform;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
@@ -11,7 +11,7 @@ public sealed class LiveWindowsGrain(IObjectStore store) : Grain, ILiveWindowsGr
     public async Task Close(string channelId)
     {
         var sessionId = this.GetPrimaryKeyString();
-        await foreach (var item in store.ListAsync($"live/{channelId}/{sessionId}/"))
+        await foreach (var item in store.ListAsync(MediaKeys.LiveSessionPrefix(channelId, sessionId)))
         {
             if (!LivePlaylistEnd.IsWindow(item.Key))
             {

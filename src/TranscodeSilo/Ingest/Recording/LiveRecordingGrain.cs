@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.TranscodeSilo.Ingest.Recording;

@@ -1,13 +1,13 @@
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.TranscodeSilo.Ingest.Packaging;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.TranscodeSilo.Ingest.Recording;
 
 /// <summary>
-/// Copies the segments a live session left in the store to <c>vod/{video}/hls/{rung}/</c>, writes VOD playlists
+/// Copies the segments a live session left in the store into the video's HLS tree, writes VOD playlists
 /// (ENDLIST) and a master, and a poster from the middle of the recording. Works from the store alone, so a session
 /// whose ingest node died is recorded up to its last uploaded segment.
 /// </summary>
@@ -16,8 +16,7 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
     /// <returns>Null when the session left no segment at all.</returns>
     public async Task<TranscodeOutput?> BuildAsync(RecordingJob job, CancellationToken cancellationToken)
     {
-        var live = $"live/{job.ChannelId}/{job.SessionId}/";
-        var vod = $"vod/{job.VideoId}/";
+        var live = MediaKeys.LiveSessionPrefix(job.ChannelId, job.SessionId);
         var rungs = new List<(RecordedRung Rung, IReadOnlyList<LiveSegment> Segments)>();
         foreach (var rung in await RungsAsync(live, job, cancellationToken))
         {
@@ -39,16 +38,18 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
         {
             foreach (var segment in segments)
             {
-                var copied = await CopyAsync($"{live}{rung.Name}/{segment.Uri}", $"{vod}hls/{rung.Name}/{segment.Uri}", cancellationToken);
+                var copied = await CopyAsync($"{live}{rung.Name}/{segment.Uri}", MediaKeys.Video(job.VideoId, $"{rung.Name}/{segment.Uri}"), cancellationToken);
                 size += rung == rungs[0].Rung ? copied : 0;
             }
 
-            await store.PutTextAsync($"{vod}hls/{rung.Name}/index.m3u8", LivePlaylistWriter.Vod(segments), cancellationToken);
+            await store.PutTextAsync(MediaKeys.Video(job.VideoId, $"{rung.Name}/index.m3u8"), LivePlaylistWriter.Vod(segments), cancellationToken);
         }
 
-        await store.PutTextAsync($"{vod}hls/master.m3u8", RecordingPlaylists.Master(rungs.Select(r => r.Rung)), cancellationToken);
+        var masterKey = MediaKeys.Video(job.VideoId, MediaKeys.MasterPlaylist);
+        await store.PutTextAsync(masterKey, RecordingPlaylists.Master(rungs.Select(r => r.Rung)), cancellationToken);
         var top = rungs[0];
-        var posterKey = await PosterAsync(live, top.Rung.Name, top.Segments[top.Segments.Count / 2], $"{vod}thumbs/poster.jpg", cancellationToken);
+        var poster = MediaKeys.Video(job.VideoId, MediaKeys.PosterPath);
+        var posterKey = await PosterAsync(live, top.Rung.Name, top.Segments[top.Segments.Count / 2], poster, cancellationToken);
         var fps = job.Media?.FrameRate ?? 0;
         return new TranscodeOutput
         {
@@ -64,14 +65,14 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
                 Size = size,
             },
             Renditions = rungs.Select(r => new Rendition(r.Rung.Name, r.Rung.Width, r.Rung.Height, (int)Math.Min(r.Rung.Bandwidth, int.MaxValue), fps)).ToList(),
-            MasterKey = $"{vod}hls/master.m3u8",
+            MasterKey = masterKey,
             PosterKey = posterKey,
         };
     }
 
     private async Task<IReadOnlyList<RecordedRung>> RungsAsync(string live, RecordingJob job, CancellationToken cancellationToken)
     {
-        if (await store.GetTextAsync($"{live}master.m3u8", cancellationToken) is { } master && RecordingPlaylists.Rungs(master) is { Count: > 0 } rungs)
+        if (await store.GetTextAsync(MediaKeys.LiveMaster(job.ChannelId, job.SessionId), cancellationToken) is { } master && RecordingPlaylists.Rungs(master) is { Count: > 0 } rungs)
         {
             return rungs;
         }

@@ -1,3 +1,5 @@
+using VideoPlatform.Grains.Platform;
+
 namespace VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 
 /// <summary>The publish name as a stream key: the part before '?', [A-Za-z0-9_-]{1,128}, checked before any use.</summary>
@@ -9,19 +11,6 @@ public static class StreamKeyFormat
     {
         var query = publishName.IndexOf('?', StringComparison.Ordinal);
         key = query < 0 ? publishName : publishName[..query];
-        if (key.Length is 0 or > MaxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in key)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return PlatformIds.IsUrlSafe(key, MaxLength);
     }
 }

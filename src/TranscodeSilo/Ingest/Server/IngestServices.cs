@@ -1,4 +1,4 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.TranscodeSilo.Ingest.Server;

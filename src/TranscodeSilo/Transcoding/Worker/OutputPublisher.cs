@@ -1,18 +1,13 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
 /// <summary>
-/// Copies a finished transcode into the object store: the HLS tree under <c>vod/{id}/hls/</c>, thumbnails under
-/// <c>vod/{id}/thumbs/</c>. Playlists go last, so a reader never finds a playlist whose segments are missing.
+/// Copies a finished transcode into the object store, each file under its <see cref="MediaKeys.Video"/> key.
+/// Playlists go last, so a reader never finds a playlist whose segments are missing.
 /// </summary>
 public static class OutputPublisher
 {
-    public static string KeyFor(string videoId, string relativePath) =>
-        relativePath.StartsWith("thumbs/", StringComparison.Ordinal)
-            ? $"vod/{videoId}/{relativePath}"
-            : $"vod/{videoId}/hls/{relativePath}";
-
     /// <param name="alreadyPublished">Files a <see cref="ProgressivePublisher"/> put while encoding, with the same bytes.</param>
     public static async Task PublishAsync(
         IObjectStore store, string videoId, string folder, CancellationToken cancellationToken, IReadOnlySet<string>? alreadyPublished = null)
@@ -33,7 +28,7 @@ public static class OutputPublisher
     /// <summary>One file of a video's output, under its key and typed from its name.</summary>
     public static async Task PutAsync(IObjectStore store, string videoId, string relativePath, Stream content, CancellationToken cancellationToken)
     {
-        var key = KeyFor(videoId, relativePath);
+        var key = MediaKeys.Video(videoId, relativePath);
         await store.PutAsync(key, content, MediaContentTypes.For(key), cancellationToken);
     }
 }

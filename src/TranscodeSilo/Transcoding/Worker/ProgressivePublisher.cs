@@ -1,4 +1,4 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
@@ -31,7 +31,7 @@ public sealed class ProgressivePublisher(IObjectStore store, string videoId, Fun
         if (MasterKey is null && plan.Rungs.All(r => playlists.ContainsKey(r.Name)))
         {
             var stats = plan.Rungs.Select(r => RenditionStats.Planned(r, codecs[r.Name], plan.HasAudio)).ToList();
-            var key = OutputPublisher.KeyFor(videoId, Transcoder.MasterName);
+            var key = MediaKeys.Video(videoId, Transcoder.MasterName);
             await store.PutTextAsync(key, MasterPlaylistWriter.Write(stats, plan.FrameRate, plan.HasAudio), cancellationToken);
             if (await announce(key, cancellationToken))
             {
@@ -84,7 +84,7 @@ public sealed class ProgressivePublisher(IObjectStore store, string videoId, Fun
             }
         }
 
-        var key = OutputPublisher.KeyFor(videoId, $"{rung.Name}/index.m3u8");
+        var key = MediaKeys.Video(videoId, $"{rung.Name}/index.m3u8");
         await store.PutTextAsync(key, MediaPlaylist.Growing(text, RenditionFinisher.InitSegmentName), cancellationToken);
         playlists[rung.Name] = text;
     }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
@@ -95,7 +95,7 @@ public sealed class TranscodeJobRunner(
             {
                 // The video was deleted while this worker published its growing ladder. Its delete may have run before
                 // the worker's last put landed; nothing writes any more, so this removal is the last word.
-                await store.DeletePrefixAsync($"vod/{ticket.VideoId}/", CancellationToken.None);
+                await store.DeletePrefixAsync(MediaKeys.VideoPrefix(ticket.VideoId), CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is MediaToolException or IOException or UnauthorizedAccessException)
@@ -180,8 +180,8 @@ public sealed class TranscodeJobRunner(
             Sha256 = sha256,
         },
         Renditions = result.Renditions.Select(r => new Rendition(r.Name, r.Width, r.Height, (int)Math.Min(r.Bitrate, int.MaxValue), r.FrameRate)).ToList(),
-        MasterKey = OutputPublisher.KeyFor(videoId, result.MasterPlaylistPath),
-        PosterKey = OutputPublisher.KeyFor(videoId, result.PosterPath),
-        StoryboardKey = OutputPublisher.KeyFor(videoId, result.StoryboardVttPath),
+        MasterKey = MediaKeys.Video(videoId, result.MasterPlaylistPath),
+        PosterKey = MediaKeys.Video(videoId, result.PosterPath),
+        StoryboardKey = MediaKeys.Video(videoId, result.StoryboardVttPath),
     };
 }

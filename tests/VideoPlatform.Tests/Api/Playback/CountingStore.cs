@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Api.Playback;

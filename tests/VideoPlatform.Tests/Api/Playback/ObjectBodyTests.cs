@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 using VideoPlatform.Api.Playback;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Fixtures;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Api.Playback;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Fixtures;
 

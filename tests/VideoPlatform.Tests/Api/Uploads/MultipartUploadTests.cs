@@ -1,7 +1,7 @@
 using System.Net;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.S3;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
@@ -50,7 +50,7 @@ public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyn
         // 3 MiB: only a tail. 6 MiB: one 5 MiB part + a 1 MiB tail.
         using var first = await client.SendAsync(Patch(upload, 0, bytes[..(3 * MiB)]));
         using var second = await client.SendAsync(Patch(upload, 3 * MiB, bytes[(3 * MiB)..(6 * MiB)]));
-        var staged = await ListAsync(UploadKeys.StagingPrefix(uploadId));
+        var staged = await ListAsync(MediaKeys.UploadPrefix(uploadId));
         using var third = await client.SendAsync(Patch(upload, 6 * MiB, bytes[(6 * MiB)..]));
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
@@ -59,8 +59,8 @@ public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyn
         var tail = Assert.Single(staged);
         Assert.Equal(1 * MiB, tail.Length);
         Assert.Matches($"^uploads/{uploadId}/tail-[0-9a-f]{{32}}$", tail.Key);
-        Assert.Equal(bytes, await ReadAsync(UploadKeys.Source(videoId)));
-        Assert.Empty(await ListAsync(UploadKeys.StagingPrefix(uploadId)));
+        Assert.Equal(bytes, await ReadAsync(MediaKeys.Source(videoId)));
+        Assert.Empty(await ListAsync(MediaKeys.UploadPrefix(uploadId)));
         UploadAssertions.Completed((await VideoAsync(cluster, videoId)));
     }
 
@@ -76,7 +76,7 @@ public sealed class MultipartUploadTests(PlatformClusterFixture cluster) : IAsyn
         using var second = await client.SendAsync(Patch(upload, 30_000, bytes[30_000..]));
 
         Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
-        Assert.Equal(bytes, await ReadAsync(UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadAsync(MediaKeys.Source(videoId)));
     }
 
     private async Task<List<ObjectInfo>> ListAsync(string prefix)

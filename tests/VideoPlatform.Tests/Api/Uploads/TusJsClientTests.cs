@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 
@@ -46,7 +47,7 @@ public sealed class TusJsClientTests(PlatformClusterFixture cluster) : IAsyncLif
         var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
         var resumedFrom = result.GetProperty("resumedFrom").GetInt64();
         Assert.InRange(resumedFrom, 1, bytes.Length - 1);
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
         Assert.True((await VideoAsync(cluster, videoId))!.Status >= VideoStatus.Uploaded);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 
@@ -32,7 +33,7 @@ public sealed class UploadExpirationTests(PlatformClusterFixture cluster) : IAsy
 
         Assert.Equal(HttpStatusCode.Gone, head.StatusCode);
         await UploadsApiTests.AssertProblemAsync(late, HttpStatusCode.Gone, "upload_gone");
-        Assert.Null(await ReadStoredAsync(cluster, UploadKeys.Appended(uploadId)));
+        Assert.Null(await ReadStoredAsync(cluster, MediaKeys.UploadData(uploadId)));
         var video = await VideoAsync(cluster, videoId);
         Assert.Equal(VideoStatus.Failed, video!.Status);
         Assert.Equal("upload_expired", video.Failure!.Code);

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 
@@ -40,7 +41,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
 
         Assert.Equal(150_000, offset);
         Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
         UploadAssertions.Completed((await VideoAsync(cluster, videoId)));
     }
 
@@ -66,7 +67,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
         Assert.Equal(460, (int)wrong.StatusCode);
         Assert.Equal(Sent, afterWrong);
         Assert.Equal(HttpStatusCode.NoContent, right.StatusCode);
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
         UploadAssertions.Completed(await VideoAsync(cluster, videoId));
     }
 
@@ -86,7 +87,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
 
         Assert.Equal(100, offset);
         Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
         using var user = await api.RegisterUserAsync();
         using var client = ClientOf(user.AccessToken);
         var (_, upload) = await CreateUploadAsync(client, cluster, 900_000);
-        var staged = UploadKeys.Appended(upload.OriginalString.Split('/')[^1]);
+        var staged = MediaKeys.UploadData(upload.OriginalString.Split('/')[^1]);
         var gate = new GatedStream(new byte[900_000], releaseAfter: 100_000);
         var slow = client.SendAsync(Patch(upload, 0, new StreamContent(gate)));
         await gate.Reached.WaitAsync(TimeSpan.FromSeconds(10));

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 
@@ -132,7 +133,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
         Assert.Equal("100000", first.Headers.GetValues("Upload-Offset").Single());
         Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
         Assert.Equal("300000", second.Headers.GetValues("Upload-Offset").Single());
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
         var video = await VideoAsync(cluster, videoId);
         UploadAssertions.Completed(video);
         Assert.Equal(300_000, video.Source!.Size);
@@ -225,7 +226,7 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
         using var rest = await client.SendAsync(Patch(upload, 5000, new byte[5000]));
         Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
         byte[] expected = [.. bytes, .. new byte[5000]];
-        Assert.Equal(expected, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(expected, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
     }
 
     [Fact]
@@ -270,14 +271,14 @@ public sealed class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLife
         var (_, upload) = await CreateUploadAsync(client, cluster, 10_000);
         using var patch = await client.SendAsync(Patch(upload, 0, new byte[4000]));
         var uploadId = upload.OriginalString.Split('/')[^1];
-        Assert.NotNull(await ReadStoredAsync(cluster, UploadKeys.Appended(uploadId)));
+        Assert.NotNull(await ReadStoredAsync(cluster, MediaKeys.UploadData(uploadId)));
 
         using var response = await client.SendAsync(Delete(upload));
         using var head = await client.SendAsync(Head(upload));
         using var again = await client.SendAsync(Patch(upload, 4000, new byte[10]));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Null(await ReadStoredAsync(cluster, UploadKeys.Appended(uploadId)));
+        Assert.Null(await ReadStoredAsync(cluster, MediaKeys.UploadData(uploadId)));
         Assert.Equal(HttpStatusCode.Gone, head.StatusCode);
         await AssertProblemAsync(again, HttpStatusCode.Gone, "upload_gone");
     }

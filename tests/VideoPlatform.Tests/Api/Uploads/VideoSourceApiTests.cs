@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 
@@ -28,7 +29,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
         using var response = await client.PutAsync(Source(videoId), Body(bytes));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
         UploadAssertions.Completed((await VideoAsync(cluster, videoId)));
     }
 
@@ -43,7 +44,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
         using var response = await client.PutAsync(Source(videoId), body);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal(bytes, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(bytes, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
         using var response = await client.PutAsync(Source(videoId), Body(new byte[500]));
 
         await AssertCodeAsync(response, HttpStatusCode.Conflict, "video_not_awaiting_upload");
-        Assert.Equal(first, await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Equal(first, await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class VideoSourceApiTests(PlatformClusterFixture cluster) : IAsync
         using var response = await client.PutAsync(Source(videoId), content);
 
         await AssertCodeAsync(response, HttpStatusCode.RequestEntityTooLarge, "upload_too_large");
-        Assert.Null(await ReadStoredAsync(cluster, UploadKeys.Source(videoId)));
+        Assert.Null(await ReadStoredAsync(cluster, MediaKeys.Source(videoId)));
     }
 
     [Fact]

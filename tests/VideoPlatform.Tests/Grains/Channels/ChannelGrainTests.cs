@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using VideoPlatform.Grains.Channels;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Fixtures;
 

@@ -4,6 +4,7 @@ using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Grains.Platform;
@@ -27,7 +28,7 @@ public sealed class LifecycleEventsTests(PlatformClusterFixture cluster)
 
         await upload.Create(new CreateUpload { VideoId = videoId, Length = 10, Expiration = TimeSpan.FromHours(1), FileName = "a.mp4" });
         var grant = await upload.BeginPatch(0, 10, TimeSpan.FromSeconds(30));
-        await upload.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+        await upload.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, MediaKeys.Source(videoId)));
         Assert.True(await Eventually.WaitAsync(() => Task.FromResult(!jobs.IsEmpty), TimeSpan.FromSeconds(10)), "the queued job's event");
         // The source holds no media: whether a worker took it or not, deleting the video ends the job.
         await video.Delete();

@@ -4,6 +4,7 @@ using Orleans.Storage;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Api.Uploads;
 using VideoPlatform.Tests.Fixtures;
 
@@ -121,12 +122,12 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         var (grain, videoId) = await CreateAsync(10);
         var grant = await grain.BeginPatch(0, 10, Lease);
 
-        var done = await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+        var done = await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, MediaKeys.Source(videoId)));
         var video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
 
         Assert.Equal(UploadStatus.Completed, done!.Status);
         UploadAssertions.Completed(video);
-        Assert.Equal(UploadKeys.Source(videoId), video.SourceKey);
+        Assert.Equal(MediaKeys.Source(videoId), video.SourceKey);
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         Assert.NotNull(await reminders.ReadRow(grain.GetGrainId(), "upload-expiry"));
         var grant = await grain.BeginPatch(0, 10, Lease);
 
-        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, MediaKeys.Source(videoId)));
 
         var until = TimeProvider.System.GetUtcNow().AddSeconds(10);
         while (await reminders.ReadRow(grain.GetGrainId(), "upload-expiry") is not null && TimeProvider.System.GetUtcNow() < until)
@@ -153,14 +154,14 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     {
         var (grain, videoId) = await CreateAsync(10);
         var grant = await grain.BeginPatch(0, 10, Lease);
-        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, MediaKeys.Source(videoId)));
         var video = cluster.Client.GetGrain<IVideoGrain>(videoId);
 
         // What the upload grain's reminder does after a crash between its own write and the video's.
-        var again = await video.CompleteUpload(new UploadedSource(UploadKeys.Source(videoId), 10, "clip.mp4", null));
+        var again = await video.CompleteUpload(new UploadedSource(MediaKeys.Source(videoId), 10, "clip.mp4", null));
 
         Assert.NotEqual(VideoStatus.Uploading, again.Status);
-        Assert.Equal(UploadKeys.Source(videoId), again.SourceKey);
+        Assert.Equal(MediaKeys.Source(videoId), again.SourceKey);
         await Assert.ThrowsAsync<IllegalTransitionException>(() => video.CompleteUpload(new UploadedSource("sources/other", 10, "clip.mp4", null)));
     }
 
@@ -169,7 +170,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     {
         var (grain, videoId) = await CreateAsync(10);
         var grant = await grain.BeginPatch(0, 10, Lease);
-        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, UploadKeys.Source(videoId)));
+        await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, MediaKeys.Source(videoId)));
 
         await grain.Cast<IRemindable>().ReceiveReminder("upload-expiry", default);
 
@@ -190,7 +191,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         await storage.ReadStateAsync("upload", grain.GetGrainId(), stored);
         Assert.NotNull(stored.State);
         stored.State.Upload = stored.State.Upload! with { Offset = 10, Status = UploadStatus.Completed };
-        stored.State.SourceKey = UploadKeys.Source(videoId);
+        stored.State.SourceKey = MediaKeys.Source(videoId);
         await storage.WriteStateAsync("upload", grain.GetGrainId(), stored);
         Assert.Equal(VideoStatus.Uploading, (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
 
@@ -198,7 +199,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
 
         var told = (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!;
         Assert.NotEqual(VideoStatus.Uploading, told.Status);
-        Assert.Equal(UploadKeys.Source(videoId), told.SourceKey);
+        Assert.Equal(MediaKeys.Source(videoId), told.SourceKey);
     }
 
     [Fact]
@@ -207,8 +208,8 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         var (grain, _) = await CreateAsync(100);
         var uploadId = grain.GetPrimaryKeyString();
         var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
-        await store.PutAsync(UploadKeys.Appended(uploadId), new MemoryStream(new byte[30]));
-        await store.PutAsync(UploadKeys.Tail(uploadId, Guid.NewGuid()), new MemoryStream(new byte[5]));
+        await store.PutAsync(MediaKeys.UploadData(uploadId), new MemoryStream(new byte[30]));
+        await store.PutAsync(MediaKeys.UploadTail(uploadId, Guid.NewGuid()), new MemoryStream(new byte[5]));
 
         var before = await grain.Terminate();
         var patch = await grain.BeginPatch(0, 1, Lease);
@@ -216,7 +217,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         Assert.Equal(UploadStatus.Active, before);
         Assert.Equal(UploadStatus.Terminated, (await grain.Get())!.Status);
         Assert.Equal(PatchOutcome.Gone, patch.Outcome);
-        await foreach (var leftover in store.ListAsync(UploadKeys.StagingPrefix(uploadId)))
+        await foreach (var leftover in store.ListAsync(MediaKeys.UploadPrefix(uploadId)))
         {
             Assert.Fail($"{leftover.Key} was not freed");
         }

@@ -1,4 +1,4 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;

@@ -1,5 +1,5 @@
 using System.Text;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using static VideoPlatform.Tests.Infrastructure.Storage.StoreData;
 

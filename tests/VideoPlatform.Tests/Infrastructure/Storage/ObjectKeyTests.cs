@@ -1,4 +1,4 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;
 

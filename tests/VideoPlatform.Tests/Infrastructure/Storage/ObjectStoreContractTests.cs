@@ -1,4 +1,4 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using static VideoPlatform.Tests.Infrastructure.Storage.StoreData;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;

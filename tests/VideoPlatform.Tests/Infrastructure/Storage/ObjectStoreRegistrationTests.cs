@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Infrastructure.Storage.S3;
 using VideoPlatform.Tests.Fixtures;
@@ -46,10 +46,18 @@ public sealed class ObjectStoreRegistrationTests(S3rverFixture s3rver) : IClassF
     }
 
     [Fact]
-    public async Task S3Store_MissingBucket_FailsItsCheck()
+    public async Task S3Store_MissingBucket_FailsWithAStoreNeutralException()
     {
         var store = S3ObjectStore.Create(s3rver.Settings($"absent-{Guid.NewGuid():N}"), TimeProvider.System);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.CheckAsync());
+        var failure = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.CheckAsync());
+        Assert.IsAssignableFrom<IOException>(failure);
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.PutAsync("a/b", new MemoryStream([1])));
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(async () =>
+        {
+            await foreach (var _ in store.ListAsync("a/"))
+            {
+            }
+        });
     }
 }

@@ -1,4 +1,4 @@
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Tests.Infrastructure.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using VideoPlatform.Infrastructure.Storage;
+using VideoPlatform.Storage;
 using VideoPlatform.Infrastructure.Storage.FileSystem;
 using VideoPlatform.Tests.Fixtures;
 using VideoPlatform.TranscodeSilo.Transcoding;

@@ -1,4 +1,4 @@
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>Content types of the files the platform stores and serves, by extension.</summary>
 public static class MediaContentTypes

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>
 /// The one rule for object keys, shared by every store so that a key valid on S3 is valid on disk and

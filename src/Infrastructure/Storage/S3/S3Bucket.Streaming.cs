@@ -1,6 +1,8 @@
+using VideoPlatform.Storage;
+
 namespace VideoPlatform.Infrastructure.Storage.S3;
 
-public sealed partial class S3ObjectStore
+internal sealed partial class S3Bucket
 {
     /// <summary>Block size for streams of unknown length: one block in memory at a time, never the whole object.</summary>
     public const int StreamingPartSize = 8 * 1024 * 1024;

@@ -1,4 +1,4 @@
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>
 /// A store that can grow an object in place (the FileSystem store). S3 cannot; callers that find a store without this

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>Small text objects (playlists, manifests) in and out of a store, UTF-8, typed from their key.</summary>
 public static class ObjectStoreText

@@ -1,10 +1,11 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.S3;
 
-public sealed partial class S3ObjectStore
+internal sealed partial class S3Bucket
 {
     public async Task<string> InitiateMultipartAsync(string key, string? contentType = null, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,4 @@
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>S3's multipart rules, enforced by every store so that code tested on the FileSystem store also works on S3.</summary>
 public static class MultipartLimits
@@ -8,14 +8,14 @@ public static class MultipartLimits
 
     public const int MaxPartNumber = 10_000;
 
-    internal static void CheckPartNumber(int partNumber)
+    public static void CheckPartNumber(int partNumber)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partNumber, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(partNumber, MaxPartNumber);
     }
 
     /// <summary>Part numbers must be strictly ascending, as S3 requires.</summary>
-    internal static void CheckOrder(string key, IReadOnlyList<MultipartPart> parts)
+    public static void CheckOrder(string key, IReadOnlyList<MultipartPart> parts)
     {
         if (parts.Count == 0)
         {
@@ -32,7 +32,7 @@ public static class MultipartLimits
     }
 
     /// <summary>Checks declared part lengths (stores that cannot see the parts themselves rely on these).</summary>
-    internal static void CheckSizes(string key, IReadOnlyList<MultipartPart> parts)
+    public static void CheckSizes(string key, IReadOnlyList<MultipartPart> parts)
     {
         for (var i = 0; i < parts.Count - 1; i++)
         {

@@ -1,4 +1,4 @@
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>An inclusive byte range; <c>To</c> null means "to the end". <c>From</c> null with <c>To</c> set means "the last To bytes".</summary>
 public readonly record struct ByteRange(long? From, long? To)

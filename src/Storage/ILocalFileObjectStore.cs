@@ -1,4 +1,4 @@
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>
 /// A store whose objects are files this machine can open (the FileSystem store). A reader that needs a file (ffprobe,

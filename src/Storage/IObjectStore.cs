@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace VideoPlatform.Infrastructure.Storage;
+namespace VideoPlatform.Storage;
 
 /// <summary>
 /// Every byte the platform keeps goes through this interface. Keys are relative, '/'-separated
@@ -85,3 +85,11 @@ public sealed class InvalidMultipartException(string key, string reason)
 
 public sealed class InvalidObjectKeyException(string key, string reason)
     : ArgumentException($"Invalid object key '{key.Replace("\0", "\\0", StringComparison.Ordinal)}': {reason}");
+
+/// <summary>
+/// The store failed for a reason of its own (unreachable, credentials refused, throttled, a server error). Stores raise
+/// it in place of their SDK's exceptions so that callers never see an SDK type; it is an <see cref="IOException"/>, so
+/// code that survives a failed file write survives a failed store call the same way.
+/// </summary>
+public sealed class ObjectStoreUnavailableException(string message, Exception? innerException = null)
+    : IOException(message, innerException);

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Amazon.S3;
 using Amazon.S3.Model;
+using VideoPlatform.Storage;
+using ByteRange = VideoPlatform.Storage.ByteRange;
 
 namespace VideoPlatform.Infrastructure.Storage.S3;
 
-public sealed partial class S3ObjectStore
+internal sealed partial class S3Bucket
 {
     public async Task<ObjectContent?> GetAsync(string key, ByteRange? range = null, CancellationToken cancellationToken = default)
     {

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using Amazon.S3.Model;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Infrastructure.Storage.S3;
 
-public sealed partial class S3ObjectStore
+internal sealed partial class S3Bucket
 {
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
