@@ -8,6 +8,7 @@ using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Transport;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
+using VideoPlatform.Infrastructure.Webhooks;
 
 namespace VideoPlatform.Api;
 
@@ -46,6 +47,7 @@ public static class ApiSetup
         services.AddSingleton<VideoMapper>();
         services.AddUploads(builder.Configuration);
         services.AddLiveServices(builder.Configuration);
+        services.AddWebhooks();
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class ApiSetup
         app.MapVideoSourceApi();
         app.MapChannelsApi();
         app.MapLiveApi();
+        app.MapWebhooksApi();
         return app;
     }
 }
