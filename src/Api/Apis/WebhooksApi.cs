@@ -36,7 +36,7 @@ public static class WebhooksApi
         // Checked again on every connection (after DNS resolution), since the name may resolve elsewhere later.
         using var lookup = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         lookup.CancelAfter(TimeSpan.FromSeconds(5));
-        var (_, problem) = await targets.VetAsync(url!.Host, lookup.Token);
+        var (_, problem) = await targets.VetAsync(url!.IdnHost, lookup.Token);
         if (problem is not null)
         {
             return ApiProblem.BadRequest(problem.Code, problem.Message);

@@ -1,10 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orleans.Core.Internal;
 using Orleans.Streams;
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
+using VideoPlatform.Grains.Webhooks;
 using VideoPlatform.Infrastructure.Webhooks;
 using VideoPlatform.Tests.Fixtures;
 
@@ -123,6 +125,26 @@ public sealed class WebhookDeliveryTests(PlatformClusterFixture cluster) : IAsyn
         var firstAbort = receiver.Aborted.IsEmpty ? DateTimeOffset.MaxValue : receiver.Aborted.Min();
         Assert.True(fastDone < firstAbort, $"fast done {fastDone:O}, first slow abort {firstAbort:O}");
         Assert.True(await Eventually.WaitAsync(async () => (await DeliveriesAsync(slow)).Count(d => d.TryGetProperty("lastError", out var e) && e.GetString()!.Contains("no answer", StringComparison.Ordinal)) == 3, Deadline));
+    }
+
+    [Fact]
+    public async Task APendingDelivery_IsSentByTheReminder_AfterItsGrainWasDeactivated()
+    {
+        var down = true;
+        await using var receiver = await WebhookReceiver.StartAsync((_, _, _) => Task.FromResult(Volatile.Read(ref down) ? 503 : 200));
+        var (id, _) = await CreateEndpointAsync(receiver.Url("/later"), "video.ready");
+        var video = await OwnedVideoAsync();
+        await PublishAsync(StreamNames.Video, video, Ready(video));
+        Assert.True(await Eventually.WaitAsync(() => Task.FromResult(receiver.On("/later").Count >= 1), Deadline));
+
+        // The activation and its retry timer go; only the stored delivery and the reminder remain.
+        var endpoint = cluster.Client.GetGrain<IWebhookEndpointGrain>(id);
+        await endpoint.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        Volatile.Write(ref down, false);
+        await endpoint.Cast<IRemindable>().ReceiveReminder("webhook-retry", default);
+
+        Assert.True(await Eventually.WaitAsync(async () => (await DeliveriesAsync(id)).Any(d => d.GetProperty("status").GetString() == "delivered"), Deadline));
+        Assert.Equal(200, Assert.Single(await DeliveriesAsync(id)).GetProperty("lastStatus").GetInt32());
     }
 
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
