@@ -8,7 +8,7 @@ public sealed record BenchOptions
 {
     /// <summary>Every row the suite reports, in table order.</summary>
     public static readonly IReadOnlyList<string> AllIds =
-        ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d", "5a", "5b", "5c", "6a", "6b", "6c", "6d"];
+        ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d", "5a", "5b", "5c", "6a", "6b", "6c", "6d", "7c"];
 
     public bool Full { get; init; }
 
@@ -69,6 +69,9 @@ public sealed record BenchOptions
     public IReadOnlyList<int> PublisherCounts => Full ? [1, 2, 4, 8] : [1, 4];
 
     public TimeSpan PublishersStep => TimeSpan.FromSeconds(Full ? 16 : 6);
+
+    /// <summary>Videos made Ready for 7c, one webhook delay each.</summary>
+    public int WebhookVideos => Full ? 20 : 10;
 
     public bool Selected(string id) => Only is null || Only.Contains(id);
 

@@ -7,6 +7,7 @@ using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Tools;
 using VideoPlatform.Bench.Transcode;
 using VideoPlatform.Bench.Upload;
+using VideoPlatform.Bench.Webhooks;
 
 if (args is [SinkProcess.Argument, var sinkFile, var sinkPort])
 {
@@ -47,6 +48,10 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
     }
 
     figures.AddRange(await PlatformFigures.RunAsync(options, work));
+    if (options.Selected("7c"))
+    {
+        figures.AddRange(await WebhookDelayBench.RunAsync(options, work));
+    }
 
     // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops, which
     // would be charged to the platform's figures.

@@ -7,6 +7,7 @@ using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
+using VideoPlatform.Infrastructure.Webhooks;
 
 namespace VideoPlatform.Api;
 
@@ -43,6 +44,7 @@ public static class ApiSetup
         services.AddSingleton<VideoMapper>();
         services.AddUploads(builder.Configuration);
         services.AddLiveServices(builder.Configuration);
+        services.AddWebhooks();
         return builder;
     }
 
@@ -68,6 +70,7 @@ public static class ApiSetup
         app.MapVideoSourceApi();
         app.MapChannelsApi();
         app.MapLiveApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

@@ -23,6 +23,7 @@ public static class Rows
         ["6b"] = "6b Live: passthrough publishers per node",
         ["6c"] = "6c Analytics: events/s sustained",
         ["6d"] = "6d Search: p95 latency at 100k videos",
+        ["7c"] = "7c Webhooks: delay from video.ready to delivery, p95",
     };
 
     public static string Name(string id) => Names[id];

@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Telemetry;
+using VideoPlatform.Infrastructure.Webhooks;
 
 namespace VideoPlatform.Hosting.Cluster;
 
@@ -138,6 +139,7 @@ public static class PlatformSiloExtensions
     {
         silo.Services.AddSingleton(new SiloPoolInfo(pool));
         silo.Services.AddSingleton<VideoPlatform.Grains.Transcoding.TranscodeQueueGauge>();
+        silo.Services.AddWebhooks();
         silo.Services.PostConfigure<GrainTypeOptions>(o =>
             o.Classes.RemoveWhere(type => IsPlatformClass(type) && IsMediaClass(type) != (pool == SiloPool.Media)));
         return silo;

@@ -44,6 +44,7 @@ public static class PlatformConfiguration
         }
 
         errors.AddRange(ValidateBound(options));
+        errors.AddRange(WebhookConfiguration.Validate(configuration));
         return errors;
     }
 

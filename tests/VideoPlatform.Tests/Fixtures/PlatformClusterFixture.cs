@@ -15,6 +15,7 @@ using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
+using VideoPlatform.Infrastructure.Webhooks;
 
 namespace VideoPlatform.Tests.Fixtures;
 
@@ -83,6 +84,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
                 o.BackoffBase = TimeSpan.FromMilliseconds(500);
             });
             siloBuilder.Services.Configure<ChannelLiveSettings>(LiveTestSettings.Channel);
+            siloBuilder.Services.Configure<WebhookSettings>(WebhookTestSettings.Silo);
             if (pool == SiloPool.Media)
             {
                 siloBuilder.Services.AddTranscodeWorker(WorkerConfiguration(silo.SiloName));

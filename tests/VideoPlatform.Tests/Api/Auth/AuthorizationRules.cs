@@ -47,6 +47,11 @@ internal static class AuthorizationRules
         new("GET", "/api/channels/{id}", async c => Get($"/api/channels/{await c.ChannelAsync()}"), 200, 200, 200, 200),
         new("PATCH", "/api/channels/{id}", async c => Json("PATCH", $"/api/channels/{await c.ChannelAsync()}", new { name = "renamed" }), 401, 403, 200, 200),
         new("POST", "/api/channels/{id}/stream-key", async c => Json("POST", $"/api/channels/{await c.ChannelAsync()}/stream-key", new { }), 401, 403, 200, 200),
+        // Someone else's endpoint is not revealed, not even to an admin.
+        new("POST", "/api/webhooks", _ => Json("POST", "/api/webhooks", MatrixContext.NewWebhook), 401, 201, 201, 201),
+        new("GET", "/api/webhooks", _ => Get("/api/webhooks"), 401, 200, 200, 200),
+        new("DELETE", "/api/webhooks/{id}", async c => Send("DELETE", $"/api/webhooks/{await c.WebhookAsync()}"), 401, 404, 204, 404),
+        new("GET", "/api/webhooks/{id}/deliveries", async c => Get($"/api/webhooks/{await c.WebhookAsync()}/deliveries"), 401, 404, 200, 404),
         // An idle channel has no live playlist for anyone.
         new("GET", "/live/{channel}/{**path}", async c => Get($"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
         new("HEAD", "/live/{channel}/{**path}", async c => Send("HEAD", $"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),

@@ -27,6 +27,15 @@ internal sealed class MatrixContext(TestUser owner)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
     }
 
+    public static readonly object NewWebhook = new { url = "https://93.184.216.34/matrix", events = new[] { "video.ready" } };
+
+    public async Task<string> WebhookAsync()
+    {
+        using var response = await owner.Client.PostAsJsonAsync("/api/webhooks", NewWebhook);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+    }
+
     public async Task<string> UploadAsync()
     {
         var videoId = await VideoAsync();
