@@ -7,7 +7,7 @@ using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Api;
 

@@ -1,9 +1,9 @@
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
-using VideoPlatform.Api.Videos;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Webhooks;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Api.Apis;
 
@@ -55,11 +55,11 @@ public static class WebhooksApi
         TypedResults.Ok(new PageResponse<WebhookResponse>((await Owner(grains, context).List()).Select(Map).ToList(), null));
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IClusterClient grains) =>
-        VideoIds.IsWellFormed(id) && await Owner(grains, context).Delete(id) ? TypedResults.NoContent() : ApiProblem.NotFound("Webhook", id);
+        PlatformIds.IsWellFormed(id) && await Owner(grains, context).Delete(id) ? TypedResults.NoContent() : ApiProblem.NotFound("Webhook", id);
 
     private static async Task<IResult> DeliveriesAsync(string id, HttpContext context, IClusterClient grains)
     {
-        var endpoint = VideoIds.IsWellFormed(id) ? grains.GetGrain<IWebhookEndpointGrain>(id) : null;
+        var endpoint = PlatformIds.IsWellFormed(id) ? grains.GetGrain<IWebhookEndpointGrain>(id) : null;
         if (endpoint is null || (await endpoint.Get())?.OwnerId != Caller.IdOf(context.User))
         {
             return ApiProblem.NotFound("Webhook", id);

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Grains.Webhooks;
 

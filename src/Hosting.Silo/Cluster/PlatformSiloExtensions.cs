@@ -5,7 +5,7 @@ using Orleans.Configuration;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Telemetry;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Hosting.Cluster;
 

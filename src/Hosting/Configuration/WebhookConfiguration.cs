@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Hosting.Configuration;
 

@@ -15,7 +15,7 @@ using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Tests.Fixtures;
 

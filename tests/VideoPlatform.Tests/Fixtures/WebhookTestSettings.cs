@@ -1,4 +1,4 @@
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Tests.Fixtures;
 

@@ -7,7 +7,7 @@ using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Grains.Webhooks;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Grains.Webhooks;

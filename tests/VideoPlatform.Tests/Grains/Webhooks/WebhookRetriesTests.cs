@@ -1,5 +1,5 @@
 using VideoPlatform.Grains.Webhooks;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Tests.Grains.Webhooks;
 

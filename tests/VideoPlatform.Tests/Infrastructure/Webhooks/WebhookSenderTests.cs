@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Infrastructure.Webhooks.WebhookTargetRulesTests;
 

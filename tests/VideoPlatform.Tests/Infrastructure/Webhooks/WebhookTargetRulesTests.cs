@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Infrastructure.Webhooks;
+using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Tests.Infrastructure.Webhooks;
 

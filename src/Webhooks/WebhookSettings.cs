@@ -1,4 +1,4 @@
-namespace VideoPlatform.Infrastructure.Webhooks;
+namespace VideoPlatform.Webhooks;
 
 /// <summary>Bound from <c>VideoPlatform:Webhooks</c>; checked at start by the hosts' configuration validation.</summary>
 public sealed class WebhookSettings

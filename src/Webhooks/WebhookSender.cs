@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace VideoPlatform.Infrastructure.Webhooks;
+namespace VideoPlatform.Webhooks;
 
 /// <summary>How one attempt ended: a status code when the receiver answered, an error when it did not (or was refused).</summary>
 public sealed record WebhookAttempt(int? Status, string? Error)

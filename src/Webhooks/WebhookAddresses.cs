@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VideoPlatform.Infrastructure.Webhooks;
+namespace VideoPlatform.Webhooks;
 
 /// <summary>
 /// Which addresses a webhook may not reach unless private targets are allowed: everything that is not a public

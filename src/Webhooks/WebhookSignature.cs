@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace VideoPlatform.Infrastructure.Webhooks;
+namespace VideoPlatform.Webhooks;
 
 /// <summary>
 /// <c>VideoPlatform-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256(secret, "t.body")&gt;</c>; the key is the

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
-namespace VideoPlatform.Infrastructure.Webhooks;
+namespace VideoPlatform.Webhooks;
 
 /// <summary>Why a webhook URL is refused: a stable code for the Api's ProblemDetails and a sentence.</summary>
 public sealed record WebhookTargetProblem(string Code, string Message);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace VideoPlatform.Infrastructure.Webhooks;
+namespace VideoPlatform.Webhooks;
 
 public static class WebhookServices
 {
