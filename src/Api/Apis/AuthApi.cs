@@ -37,6 +37,12 @@ public static class AuthApi
         }
 
         var username = request.Username!.Trim();
+        if (AccountRoles.IsListedAdmin(username, settings))
+        {
+            // Admin names are reserved: whoever registered one first would otherwise become an admin.
+            return ApiProblem.Conflict("username_taken", "That username is taken");
+        }
+
         var userId = PlatformIds.New();
         var nameClaim = grains.GetGrain<IUniqueNameGrain>(UniqueNames.Username(AccountRules.NormalizeUsername(username)));
         if (await nameClaim.Claim(userId) != userId)
@@ -51,21 +57,20 @@ public static class AuthApi
             return ApiProblem.Conflict("email_taken", "That email is already registered");
         }
 
-        var admin = settings.Admins.Contains(username, StringComparer.OrdinalIgnoreCase);
         var placeholder = new UserProfile { Id = userId, Username = username, Email = email };
         var user = await grains.GetGrain<IUserGrain>(userId).Register(new NewUser
         {
             Username = username,
             Email = email,
             PasswordHash = hasher.HashPassword(placeholder, request.Password!),
-            Roles = admin ? [UserRole.Viewer, UserRole.Creator, UserRole.Admin] : [UserRole.Viewer, UserRole.Creator],
+            Roles = [UserRole.Viewer, UserRole.Creator],
         });
         return TypedResults.Created($"/api/users/{user.Id}", new RegisteredResponse(user.Id, user.Username));
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, PasswordLogin login, TokenIssuer tokens)
+    private static async Task<IResult> LoginAsync(LoginRequest request, PasswordLogin login, TokenIssuer tokens, HttpContext http)
     {
-        var checkedLogin = await login.CheckAsync(request.Username, request.Email, request.Password);
+        var checkedLogin = await login.CheckAsync(request.Username, request.Email, request.Password, http.Connection.RemoteIpAddress);
         return checkedLogin.Value is { } user ? TypedResults.Ok(await tokens.IssueAsync(user)) : checkedLogin.Denied!;
     }
 
@@ -80,14 +85,15 @@ public static class AuthApi
         [FromForm(Name = "password")] string? password,
         [FromForm(Name = "refresh_token")] string? refreshToken,
         PasswordLogin login,
-        TokenIssuer tokens)
+        TokenIssuer tokens,
+        HttpContext http)
     {
         switch (grantType)
         {
             case "password":
                 // Usernames cannot hold '@', so one field takes either.
                 var byEmail = username?.Contains('@', StringComparison.Ordinal) == true;
-                var checkedLogin = await login.CheckAsync(byEmail ? null : username, byEmail ? username : null, password);
+                var checkedLogin = await login.CheckAsync(byEmail ? null : username, byEmail ? username : null, password, http.Connection.RemoteIpAddress);
                 return checkedLogin.Value is { } user ? OAuth(await tokens.IssueAsync(user)) : checkedLogin.Denied!;
             case "refresh_token":
                 return await tokens.RotateAsync(refreshToken) is { } rotated ? OAuth(rotated) : Unauthenticated.Result();

@@ -20,15 +20,11 @@ public static class FeedApi
         var skip = int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? Math.Min(s, MaxDepth) : 0;
         var take = Math.Clamp(limit ?? 20, 1, 100);
         var creators = await grains.GetGrain<IUserGrain>(Caller.IdOf(user)!).GetSubscriptions();
-        // Each creator's first skip+take entries are enough to know the merged page.
-        var pages = await Task.WhenAll(creators.Select(c => catalog.ListAsync(new CatalogQuery
-        {
-            OwnerId = c,
-            Status = VideoStatus.Ready,
-            Visibilities = [Visibility.Public],
-            Limit = Math.Min(skip + take + 1, MaxDepth),
-        })));
-        var merged = pages.SelectMany(p => p.Items).OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        // One query for every followed creator; its first skip+take+1 entries are enough to know the page.
+        var merged = await catalog.ListByOwnersAsync(
+            creators,
+            new CatalogQuery { Status = VideoStatus.Ready, Visibilities = [Visibility.Public] },
+            Math.Min(skip + take + 1, MaxDepth));
         var window = merged.Skip(skip).Take(take).ToList();
         var details = await Task.WhenAll(window.Select(e => grains.GetGrain<IVideoGrain>(e.Id).Get()));
         var items = await Task.WhenAll(details.OfType<VideoDetails>().Select(v => mapper.MapAsync(v, user)));

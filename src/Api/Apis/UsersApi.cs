@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
@@ -29,18 +30,18 @@ public static class UsersApi
     public static UserResponse Public(UserProfile u) =>
         new(u.Id, u.Username, u.DisplayName, u.AvatarUrl, u.Bio, u.SubscriberCount, u.SubscriptionCount);
 
-    private static UserResponse Private(UserProfile u) => Public(u) with
+    private static UserResponse Private(UserProfile u, AuthSettings settings) => Public(u) with
     {
         Email = u.Email,
-        Roles = [.. u.Roles.Select(r => r.ToString().ToLowerInvariant())],
+        Roles = [.. AccountRoles.Of(u, settings).Select(r => r.ToString().ToLowerInvariant())],
     };
 
     private static IUserGrain Me(ClaimsPrincipal user, IClusterClient grains) => grains.GetGrain<IUserGrain>(Caller.IdOf(user)!);
 
-    private static async Task<IResult> GetMeAsync(ClaimsPrincipal user, IClusterClient grains) =>
-        await Me(user, grains).Get() is { } profile ? TypedResults.Ok(Private(profile)) : Unauthenticated.Result();
+    private static async Task<IResult> GetMeAsync(ClaimsPrincipal user, IClusterClient grains, IOptions<AuthSettings> options) =>
+        await Me(user, grains).Get() is { } profile ? TypedResults.Ok(Private(profile, options.Value)) : Unauthenticated.Result();
 
-    private static async Task<IResult> UpdateMeAsync(UpdateProfileRequest request, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<IResult> UpdateMeAsync(UpdateProfileRequest request, ClaimsPrincipal user, IClusterClient grains, IOptions<AuthSettings> options)
     {
         if (request.DisplayName is { Length: 0 or > 64 } || request.Bio is { Length: > 2000 })
         {
@@ -59,7 +60,7 @@ public static class UsersApi
         }
 
         var profile = await grain.UpdateProfile(new ProfilePatch { DisplayName = request.DisplayName?.Trim(), AvatarUrl = request.AvatarUrl, Bio = request.Bio });
-        return TypedResults.Ok(Private(profile));
+        return TypedResults.Ok(Private(profile, options.Value));
     }
 
     private static async Task<IResult> GetUserAsync(string id, IClusterClient grains) =>
@@ -67,16 +68,20 @@ public static class UsersApi
             ? TypedResults.Ok(Public(profile))
             : ApiProblem.NotFound("User", id);
 
-    private static async Task<IResult> SubscribeAsync(string id, ClaimsPrincipal user, IClusterClient grains)
+    private static async Task<IResult> SubscribeAsync(string id, ClaimsPrincipal user, IClusterClient grains, IOptions<AuthSettings> options)
     {
         if (id == Caller.IdOf(user))
         {
             return ApiProblem.BadRequest("self_subscription", "You cannot subscribe to yourself");
         }
 
-        return PlatformIds.IsWellFormed(id) && await Me(user, grains).Subscribe(id)
-            ? TypedResults.NoContent()
-            : ApiProblem.NotFound("User", id);
+        var max = options.Value.MaxSubscriptions;
+        return (PlatformIds.IsWellFormed(id) ? await Me(user, grains).Subscribe(id, max) : SubscribeResult.CreatorNotFound) switch
+        {
+            SubscribeResult.Subscribed => TypedResults.NoContent(),
+            SubscribeResult.LimitReached => ApiProblem.Conflict("subscription_limit", $"An account may follow at most {max} creators"),
+            _ => ApiProblem.NotFound("User", id),
+        };
     }
 
     private static async Task<IResult> UnsubscribeAsync(string id, ClaimsPrincipal user, IClusterClient grains)

@@ -18,7 +18,10 @@ public static class AuthSetup
     public static IServiceCollection AddPlatformAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AuthSettings.Section);
-        services.Configure<AuthSettings>(section);
+        services.AddOptions<AuthSettings>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidation>();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthSettings>>((o, auth) => o.IterationCount = auth.Value.PasswordIterations);
+        services.AddPlatformForwardedHeaders(configuration);
         var settings = section.Get<AuthSettings>() ?? new AuthSettings();
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<SigningKeys>();
@@ -89,6 +92,7 @@ public static class AuthSetup
 
     public static WebApplication UsePlatformAuth(this WebApplication app)
     {
+        app.UsePlatformForwardedHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

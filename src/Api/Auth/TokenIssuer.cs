@@ -16,7 +16,7 @@ public sealed class TokenIssuer(SigningKeys keys, IOptions<AuthSettings> options
     {
         var now = issuedAt ?? time.GetUtcNow();
         var claims = new List<Claim> { new(Caller.IdClaim, user.Id), new(Caller.NameClaim, user.Username) };
-        claims.AddRange(user.Roles.Select(r => new Claim(Caller.RoleClaim, r.ToString().ToLowerInvariant())));
+        claims.AddRange(AccountRoles.Of(user, settings).Select(r => new Claim(Caller.RoleClaim, r.ToString().ToLowerInvariant())));
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
@@ -34,7 +34,9 @@ public sealed class TokenIssuer(SigningKeys keys, IOptions<AuthSettings> options
     {
         var family = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var refresh = NewRefreshToken(family);
-        await grains.GetGrain<IRefreshTokenFamilyGrain>(family).Start(user.Id, Hash(refresh), time.GetUtcNow() + settings.RefreshTokenLifetime);
+        var now = time.GetUtcNow();
+        await grains.GetGrain<IRefreshTokenFamilyGrain>(family)
+            .Start(user.Id, Hash(refresh), now + settings.RefreshTokenLifetime, now + settings.RefreshAbsoluteLifetime);
         return await ResponseAsync(user, refresh);
     }
 
@@ -48,7 +50,7 @@ public sealed class TokenIssuer(SigningKeys keys, IOptions<AuthSettings> options
 
         var next = NewRefreshToken(family);
         var userId = await grains.GetGrain<IRefreshTokenFamilyGrain>(family)
-            .Rotate(Hash(presented), Hash(next), time.GetUtcNow() + settings.RefreshTokenLifetime);
+            .Rotate(Hash(presented), Hash(next), time.GetUtcNow() + settings.RefreshTokenLifetime, settings.UsedRefreshTokensKept);
         var user = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).Get();
         return user is null ? null : await ResponseAsync(user, next);
     }

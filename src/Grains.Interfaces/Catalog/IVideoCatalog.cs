@@ -12,6 +12,21 @@ public interface IVideoCatalog
     Task UpsertAsync(VideoCatalogEntry entry, CancellationToken cancellationToken = default);
 
     Task<CatalogPage> ListAsync(CatalogQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> entries (at most 500) owned by any of <paramref name="ownerIds"/> that match
+    /// the status and visibilities of <paramref name="filter"/> (its owner, cursor and limit are ignored): a feed.
+    /// Stores that can answer it in one query override this; the default asks once per owner.
+    /// </summary>
+    async Task<IReadOnlyList<VideoCatalogEntry>> ListByOwnersAsync(
+        IReadOnlyCollection<string> ownerIds, CatalogQuery filter, int limit, CancellationToken cancellationToken = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxOwnersListLimit);
+        var pages = await Task.WhenAll(ownerIds.Select(o => ListAsync(filter with { OwnerId = o, Cursor = null, Limit = limit }, cancellationToken)));
+        return [.. pages.SelectMany(p => p.Items).OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(limit)];
+    }
+
+    const int MaxOwnersListLimit = 500;
 }
 
 [GenerateSerializer, Immutable, Alias("VideoPlatform.VideoCatalogEntry")]

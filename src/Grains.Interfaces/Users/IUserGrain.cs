@@ -16,12 +16,20 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("GetCredentials"), ReadOnly]
     Task<UserCredentials?> GetCredentials();
 
+    /// <summary>Stores <paramref name="replacement"/> when the hash is still <paramref name="expected"/> (a rehash at login); false otherwise.</summary>
+    [Alias("ReplacePasswordHash")]
+    Task<bool> ReplacePasswordHash(string expected, string replacement);
+
     [Alias("UpdateProfile")]
     Task<UserProfile> UpdateProfile(ProfilePatch patch);
 
     /// <summary>This user follows <paramref name="creatorId"/>; false when the creator does not exist.</summary>
     [Alias("Subscribe")]
     Task<bool> Subscribe(string creatorId);
+
+    /// <summary>Like <see cref="Subscribe"/>, refusing a new subscription beyond <paramref name="maxSubscriptions"/>.</summary>
+    [Alias("SubscribeWithin")]
+    Task<SubscribeResult> Subscribe(string creatorId, int maxSubscriptions);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(string creatorId);

@@ -2,6 +2,9 @@ namespace VideoPlatform.Grains.Users;
 
 public enum UserRole { Viewer, Creator, Admin }
 
+[GenerateSerializer, Alias("VideoPlatform.SubscribeResult")]
+public enum SubscribeResult { Subscribed, CreatorNotFound, LimitReached }
+
 [GenerateSerializer, Immutable, Alias("VideoPlatform.NewUser")]
 public sealed record NewUser
 {

@@ -8,9 +8,14 @@ public sealed class RefreshTokenFamilyState
 {
     [Id(0)] public string? UserId { get; set; }
     [Id(1)] public string CurrentHash { get; set; } = "";
+    /// <summary>Unordered hashes of families started before <see cref="Used"/> existed; moved there on the next rotation.</summary>
     [Id(2)] public HashSet<string> UsedHashes { get; set; } = [];
     [Id(3)] public bool Revoked { get; set; }
     [Id(4)] public DateTimeOffset ExpiresAt { get; set; }
+    /// <summary>Default for families started before the absolute lifetime existed: they stop sliding at their next rotation.</summary>
+    [Id(5)] public DateTimeOffset AbsoluteExpiresAt { get; set; }
+    /// <summary>Rotated-away hashes, oldest first, bounded.</summary>
+    [Id(6)] public List<string> Used { get; set; } = [];
 }
 
 public sealed class RefreshTokenFamilyGrain(
@@ -18,7 +23,7 @@ public sealed class RefreshTokenFamilyGrain(
 {
     private RefreshTokenFamilyState S => state.State;
 
-    public async Task Start(string userId, string tokenHash, DateTimeOffset expiresAt)
+    public async Task Start(string userId, string tokenHash, DateTimeOffset expiresAt, DateTimeOffset absoluteExpiresAt)
     {
         if (S.UserId is not null)
         {
@@ -27,11 +32,12 @@ public sealed class RefreshTokenFamilyGrain(
 
         S.UserId = userId;
         S.CurrentHash = tokenHash;
-        S.ExpiresAt = expiresAt;
+        S.AbsoluteExpiresAt = absoluteExpiresAt;
+        S.ExpiresAt = Min(expiresAt, absoluteExpiresAt);
         await state.WriteStateAsync();
     }
 
-    public async Task<string?> Rotate(string presentedHash, string nextHash, DateTimeOffset nextExpiresAt)
+    public async Task<string?> Rotate(string presentedHash, string nextHash, DateTimeOffset nextExpiresAt, int usedKept)
     {
         if (S.UserId is null || S.Revoked)
         {
@@ -40,7 +46,7 @@ public sealed class RefreshTokenFamilyGrain(
 
         if (!Same(presentedHash, S.CurrentHash))
         {
-            if (S.UsedHashes.Contains(presentedHash))
+            if (WasUsed(presentedHash))
             {
                 S.Revoked = true;
                 await state.WriteStateAsync();
@@ -54,21 +60,33 @@ public sealed class RefreshTokenFamilyGrain(
             return null;
         }
 
-        S.UsedHashes.Add(S.CurrentHash);
+        if (S.AbsoluteExpiresAt == default)
+        {
+            S.AbsoluteExpiresAt = S.ExpiresAt;
+        }
+
+        S.Used.AddRange(S.UsedHashes);
+        S.UsedHashes.Clear();
+        S.Used.Add(S.CurrentHash);
+        S.Used.RemoveRange(0, Math.Max(0, S.Used.Count - Math.Max(1, usedKept)));
         S.CurrentHash = nextHash;
-        S.ExpiresAt = nextExpiresAt;
+        S.ExpiresAt = Min(nextExpiresAt, S.AbsoluteExpiresAt);
         await state.WriteStateAsync();
         return S.UserId;
     }
 
     public async Task Revoke(string presentedHash)
     {
-        if (S.UserId is not null && !S.Revoked && (Same(presentedHash, S.CurrentHash) || S.UsedHashes.Contains(presentedHash)))
+        if (S.UserId is not null && !S.Revoked && (Same(presentedHash, S.CurrentHash) || WasUsed(presentedHash)))
         {
             S.Revoked = true;
             await state.WriteStateAsync();
         }
     }
+
+    private bool WasUsed(string hash) => S.Used.Contains(hash) || S.UsedHashes.Contains(hash);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static bool Same(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));

@@ -41,6 +41,18 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
 
     public Task<UserCredentials?> GetCredentials() => Task.FromResult(S.Profile is null ? null : new UserCredentials(S.PasswordHash));
 
+    public async Task<bool> ReplacePasswordHash(string expected, string replacement)
+    {
+        if (S.Profile is null || S.PasswordHash != expected)
+        {
+            return false;
+        }
+
+        S.PasswordHash = replacement;
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public async Task<UserProfile> UpdateProfile(ProfilePatch patch)
     {
         var p = Profile;
@@ -54,20 +66,29 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         return S.Profile;
     }
 
-    public async Task<bool> Subscribe(string creatorId)
+    public async Task<bool> Subscribe(string creatorId) => await Subscribe(creatorId, int.MaxValue) != SubscribeResult.CreatorNotFound;
+
+    public async Task<SubscribeResult> Subscribe(string creatorId, int maxSubscriptions)
     {
         _ = Profile;
+        if (S.Subscriptions.Contains(creatorId))
+        {
+            return SubscribeResult.Subscribed;
+        }
+
+        if (S.Subscriptions.Count >= maxSubscriptions)
+        {
+            return SubscribeResult.LimitReached;
+        }
+
         if (creatorId == this.GetPrimaryKeyString() || !await GrainFactory.GetGrain<IUserGrain>(creatorId).SetSubscriber(this.GetPrimaryKeyString(), true))
         {
-            return false;
+            return SubscribeResult.CreatorNotFound;
         }
 
-        if (S.Subscriptions.Add(creatorId))
-        {
-            await SaveCountsAsync();
-        }
-
-        return true;
+        S.Subscriptions.Add(creatorId);
+        await SaveCountsAsync();
+        return SubscribeResult.Subscribed;
     }
 
     public async Task Unsubscribe(string creatorId)

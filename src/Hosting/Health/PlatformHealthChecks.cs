@@ -37,6 +37,7 @@ public static class PlatformHealthChecks
         return endpoints;
     }
 
+    /// <summary>Names the failing part in a fixed sentence; exception text (hosts, paths, SQL states) stays in the logs.</summary>
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
@@ -46,7 +47,7 @@ public static class PlatformHealthChecks
             status = report.Status.ToString().ToLowerInvariant(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString().ToLowerInvariant(), error = e.Value.Exception?.Message ?? e.Value.Description }),
+                e => new { status = e.Value.Status.ToString().ToLowerInvariant(), error = e.Value.Description }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

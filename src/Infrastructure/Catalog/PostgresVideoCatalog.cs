@@ -30,17 +30,48 @@ public sealed class PostgresVideoCatalog(NpgsqlDataSource dataSource) : IVideoCa
     public async Task<CatalogPage> ListAsync(CatalogQuery query, CancellationToken cancellationToken = default)
     {
         var limit = Math.Clamp(query.Limit, 1, 100);
-        var where = new List<string>();
         await using var command = dataSource.CreateCommand();
-        if (!query.IncludeDeleted)
-        {
-            where.Add("status <> 'Deleted'");
-        }
-
+        var where = Filter(command, query);
         if (query.OwnerId is not null)
         {
             where.Add("owner_id = @owner");
             command.Parameters.AddWithValue("owner", query.OwnerId);
+        }
+
+        if (CatalogCursor.TryDecode(query.Cursor, out var afterTime, out var afterId))
+        {
+            where.Add("(created_at, id) < (@afterTime, @afterId)");
+            command.Parameters.AddWithValue("afterTime", afterTime);
+            command.Parameters.AddWithValue("afterId", afterId);
+        }
+
+        var items = await ReadAsync(command, where, limit + 1, cancellationToken);
+        var next = items.Count > limit ? CatalogCursor.Encode(items[limit - 1]) : null;
+        return new CatalogPage(items.Take(limit).ToList(), next);
+    }
+
+    public async Task<IReadOnlyList<VideoCatalogEntry>> ListByOwnersAsync(
+        IReadOnlyCollection<string> ownerIds, CatalogQuery filter, int limit, CancellationToken cancellationToken = default)
+    {
+        if (ownerIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand();
+        var where = Filter(command, filter);
+        where.Add("owner_id = ANY(@owners)");
+        command.Parameters.AddWithValue("owners", ownerIds.ToArray());
+        return await ReadAsync(command, where, Math.Clamp(limit, 1, IVideoCatalog.MaxOwnersListLimit), cancellationToken);
+    }
+
+    /// <summary>The status, visibility and deletion conditions of <paramref name="query"/>, with their parameters.</summary>
+    private static List<string> Filter(NpgsqlCommand command, CatalogQuery query)
+    {
+        var where = new List<string>();
+        if (!query.IncludeDeleted)
+        {
+            where.Add("status <> 'Deleted'");
         }
 
         if (query.Status is { } status)
@@ -55,37 +86,32 @@ public sealed class PostgresVideoCatalog(NpgsqlDataSource dataSource) : IVideoCa
             command.Parameters.AddWithValue("visibilities", visibilities.Select(v => v.ToString()).ToArray());
         }
 
-        if (CatalogCursor.TryDecode(query.Cursor, out var afterTime, out var afterId))
-        {
-            where.Add("(created_at, id) < (@afterTime, @afterId)");
-            command.Parameters.AddWithValue("afterTime", afterTime);
-            command.Parameters.AddWithValue("afterId", afterId);
-        }
+        return where;
+    }
 
+    private static async Task<List<VideoCatalogEntry>> ReadAsync(NpgsqlCommand command, List<string> where, int limit, CancellationToken cancellationToken)
+    {
         command.CommandText = $"""
             SELECT id, owner_id, status, visibility, title, created_at, version FROM vp_videos
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY created_at DESC, id DESC LIMIT {(limit + 1).ToString(CultureInfo.InvariantCulture)}
+            ORDER BY created_at DESC, id DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}
             """;
         var items = new List<VideoCatalogEntry>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            items.Add(new VideoCatalogEntry
             {
-                items.Add(new VideoCatalogEntry
-                {
-                    Id = reader.GetString(0),
-                    OwnerId = reader.IsDBNull(1) ? null : reader.GetString(1),
-                    Status = Enum.Parse<VideoStatus>(reader.GetString(2)),
-                    Visibility = Enum.Parse<Visibility>(reader.GetString(3)),
-                    Title = reader.GetString(4),
-                    CreatedAt = reader.GetFieldValue<DateTimeOffset>(5),
-                    Version = reader.GetInt64(6),
-                });
-            }
+                Id = reader.GetString(0),
+                OwnerId = reader.IsDBNull(1) ? null : reader.GetString(1),
+                Status = Enum.Parse<VideoStatus>(reader.GetString(2)),
+                Visibility = Enum.Parse<Visibility>(reader.GetString(3)),
+                Title = reader.GetString(4),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(5),
+                Version = reader.GetInt64(6),
+            });
         }
 
-        var next = items.Count > limit ? CatalogCursor.Encode(items[limit - 1]) : null;
-        return new CatalogPage(items.Take(limit).ToList(), next);
+        return items;
     }
 }

@@ -62,6 +62,8 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
         builder.UseSetting("VideoPlatform:Auth:AuthPermitsPerMinute", "100000");
         builder.UseSetting("VideoPlatform:Auth:UploadPermitsPerMinute", "100000");
         builder.UseSetting("VideoPlatform:Auth:Admins:0", TestUsers.AdminName);
+        // Every test account costs two hashes; the production figure is asserted on its own (PasswordHashingTests).
+        builder.UseSetting("VideoPlatform:Auth:PasswordIterations", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -79,6 +81,7 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
             services.RemoveAll<IGrainFactory>();
             services.AddSingleton(cluster.Client);
             services.AddSingleton<IGrainFactory>(cluster.Client);
+            services.AddSingleton<IStartupFilter, PeerAddress>();
         });
     }
 

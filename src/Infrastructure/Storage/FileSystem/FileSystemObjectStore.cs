@@ -89,17 +89,24 @@ public sealed partial class FileSystemObjectStore(string root, TimeProvider time
         return Task.FromResult(existed);
     }
 
-    public async Task CheckAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Readiness is asked every few seconds, so it writes nothing: the root (created on the first write) or, before
+    /// that, its nearest existing ancestor must be a folder.
+    /// </summary>
+    public Task CheckAsync(CancellationToken cancellationToken = default)
     {
-        var probe = _layout.NewStagingFile();
-        try
+        var path = _layout.Root;
+        while (!Directory.Exists(path))
         {
-            await File.WriteAllBytesAsync(probe, [1], cancellationToken);
+            if (File.Exists(path) || Path.GetDirectoryName(path) is not { } parent)
+            {
+                throw new IOException($"The object store's root '{_layout.Root}' is not a folder");
+            }
+
+            path = parent;
         }
-        finally
-        {
-            FileSystemFolders.DeleteQuietly(probe);
-        }
+
+        return Task.CompletedTask;
     }
 
     private static FileStream CreateStagingFile(string path) =>

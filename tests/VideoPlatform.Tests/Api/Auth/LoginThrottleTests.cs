@@ -5,19 +5,72 @@ using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Api.Auth;
 
-/// <summary>Repeated wrong passwords throttle a login name (429), the same way whether or not an account has it.</summary>
+/// <summary>
+/// Repeated wrong passwords throttle a login name (429), the same way whether or not an account has it; per client
+/// address first, and per account only at a higher ceiling, so a stranger cannot lock the owner out.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class LoginThrottleTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private const int MaxFailures = 3;
+    private const int MaxFailuresPerName = 6;
     private readonly ApiFactory api = new(cluster, new Dictionary<string, string?>
     {
         ["VideoPlatform:Auth:MaxFailedLogins"] = MaxFailures.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["VideoPlatform:Auth:MaxFailedLoginsPerName"] = MaxFailuresPerName.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["VideoPlatform:Auth:LoginThrottleWindow"] = "00:00:40",
     });
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Login_StrangerFailingFromItsAddress_OwnerStillLogsInFromAnother()
+    {
+        using var victim = await api.RegisterUserAsync();
+        using var stranger = PeerAddress.Client(api, "198.51.100.7");
+        using var owner = PeerAddress.Client(api, "203.0.113.20");
+        var failures = await FailAsync(stranger, victim.Username);
+
+        var strangerAgain = await LoginAsync(stranger, victim.Username, victim.Password);
+        var ownerLogin = await LoginAsync(owner, victim.Username, victim.Password);
+
+        Assert.All(failures, f => Assert.Equal(HttpStatusCode.Unauthorized, f));
+        await Problems.AssertTooManyAsync(strangerAgain, TimeSpan.FromSeconds(40));
+        Assert.Equal(HttpStatusCode.OK, ownerLogin.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_UsernameAndEmailOfOneAccount_ShareTheirFailures()
+    {
+        using var user = await api.RegisterUserAsync();
+        using var http = PeerAddress.Client(api, "198.51.100.8");
+        for (var i = 0; i < MaxFailures - 1; i++)
+        {
+            await LoginAsync(http, user.Username, "not-the-password");
+        }
+
+        await http.PostAsJsonAsync("/api/auth/login", new { email = $"{user.Username.ToUpperInvariant()}@example.com", password = "not-the-password" });
+
+        await Problems.AssertTooManyAsync(await LoginAsync(http, user.Username, user.Password), TimeSpan.FromSeconds(40));
+    }
+
+    [Fact]
+    public async Task Login_FailuresFromManyAddresses_StopAtThePerNameCeiling()
+    {
+        using var user = await api.RegisterUserAsync();
+        for (var peer = 0; peer < MaxFailuresPerName / (MaxFailures - 1); peer++)
+        {
+            using var http = PeerAddress.Client(api, $"198.51.100.{100 + peer}");
+            for (var i = 0; i < MaxFailures - 1; i++)
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(http, user.Username, "not-the-password")).StatusCode);
+            }
+        }
+
+        using var fresh = PeerAddress.Client(api, "203.0.113.21");
+        await Problems.AssertTooManyAsync(await LoginAsync(fresh, user.Username, user.Password), TimeSpan.FromSeconds(40));
+    }
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
