@@ -1,4 +1,5 @@
 using VideoPlatform.Api.Live;
+using VideoPlatform.Api.Playback;
 
 namespace VideoPlatform.Api.Apis;
 
@@ -7,11 +8,10 @@ public static class LiveApi
 {
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/live/{channel}/{**path}", [HttpMethods.Get, HttpMethods.Head], (string channel, string path, HttpContext context, LiveServer server) =>
+        app.MapStoredObjects("/live/{channel}/{**path}", (string channel, string path, HttpContext context, LiveServer server) =>
                 server.ServeAsync(context, channel, path))
             .WithTags("Live")
-            .WithName("LivePlayback")
-            .RequireCors(Playback.StoredObjectResponse.CorsPolicy);
+            .WithName("LivePlayback");
         return app;
     }
 }

@@ -7,11 +7,10 @@ public static class PlaybackApi
 {
     public static IEndpointRouteBuilder MapPlaybackApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/play/{id}/{**path}", [HttpMethods.Get, HttpMethods.Head], (string id, string path, HttpContext context, PlaybackServer server) =>
+        app.MapStoredObjects("/play/{id}/{**path}", (string id, string path, HttpContext context, PlaybackServer server) =>
                 server.ServeAsync(context, id, path))
             .WithTags("Playback")
-            .WithName("Play")
-            .RequireCors(StoredObjectResponse.CorsPolicy);
+            .WithName("Play");
         return app;
     }
 }

@@ -9,6 +9,11 @@ namespace VideoPlatform.Api.Errors;
 /// <summary>Maps the platform's typed errors (thrown by grains or adapters) to ProblemDetails responses.</summary>
 internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    public const string StorageUnavailable = "storage_unavailable";
+
+    // A store outage is the platform's, not the caller's: the same request is worth repeating once the store is back.
+    private const string StorageRetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, title) = exception switch
@@ -18,6 +23,7 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
             ChannelNotFoundException => (StatusCodes.Status404NotFound, "not_found", "Not found"),
             InvalidObjectKeyException => (StatusCodes.Status400BadRequest, "invalid_key", "Invalid request"),
             ObjectRangeNotSatisfiableException => (StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", "Range not satisfiable"),
+            ObjectStoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, StorageUnavailable, "Storage unavailable"),
             BadHttpRequestException bad => (bad.StatusCode, "bad_request", "Invalid request"),
             _ => (0, "", ""),
         };
@@ -27,6 +33,11 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
         }
 
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = StorageRetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

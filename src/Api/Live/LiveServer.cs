@@ -15,7 +15,6 @@ namespace VideoPlatform.Api.Live;
 public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemoryCache cache)
 {
     public const string PlaylistCacheControl = "public, max-age=1";
-    private const string SegmentCacheControl = "public, max-age=31536000, immutable";
     private static readonly TimeSpan ChannelLifetime = TimeSpan.FromSeconds(1);
 
     public async Task<IResult> ServeAsync(HttpContext context, string channelId, string path)
@@ -48,7 +47,7 @@ public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemor
             return ApiProblem.NotFound("File", path);
         }
 
-        var cacheControl = MediaContentTypes.IsImmutable(key) ? SegmentCacheControl : PlaylistCacheControl;
+        var cacheControl = MediaContentTypes.IsImmutable(key) ? StoredObjectResponse.ImmutableCacheControl : PlaylistCacheControl;
         return await StoredObjectResponse.ServeAsync(context, key, path, cacheControl,
             (range, cancellationToken) => store.GetAsync(key, range, cancellationToken));
     }

@@ -10,7 +10,6 @@ namespace VideoPlatform.Api.Playback;
 /// </summary>
 public sealed class PlaybackServer(PlaybackObjectCache objects, PlaybackAccess access, PlaybackTokens tokens)
 {
-    private const string Immutable = "public, max-age=31536000, immutable";
     private const string ShortLived = "public, max-age=10";
     private const string PrivateImmutable = "private, max-age=3600";
     private const string PrivateShortLived = "private, max-age=10";
@@ -52,7 +51,7 @@ public sealed class PlaybackServer(PlaybackObjectCache objects, PlaybackAccess a
 
         var final = video.Status == Grains.Videos.VideoStatus.Ready;
         var cacheControl = MediaContentTypes.IsImmutable(key)
-            ? isPublic ? Immutable : PrivateImmutable
+            ? isPublic ? StoredObjectResponse.ImmutableCacheControl : PrivateImmutable
             : final
                 ? isPublic ? ShortLived : PrivateShortLived
                 : isPublic ? Growing : PrivateGrowing;

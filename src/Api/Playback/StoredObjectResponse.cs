@@ -13,6 +13,13 @@ public static class StoredObjectResponse
 {
     public const string CorsPolicy = "playback";
 
+    /// <summary>Cache-Control of an object that never changes under its key (segments, images).</summary>
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>Maps GET and HEAD of <paramref name="pattern"/> to an object-serving handler, with the <see cref="CorsPolicy"/>.</summary>
+    public static RouteHandlerBuilder MapStoredObjects(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler).RequireCors(CorsPolicy);
+
     /// <param name="open">Opens the object, or the requested range of it; null when there is no such object.</param>
     /// <param name="path">The requested path, named in a 404.</param>
     public static async Task<IResult> ServeAsync(

@@ -151,36 +151,27 @@ public sealed class VideoGrain(
         }
     }
 
-    public async Task CompleteProcessing(TranscodeOutput output)
-    {
-        if (state.State.Video is { Status: VideoStatus.Ready })
+    // The upload's own size and checksum outrank what the job measured of the same source.
+    public Task CompleteProcessing(TranscodeOutput output) =>
+        PublishAsync(VideoTrigger.ProcessingCompleted, output, v => output.Source with
         {
-            return; // at-least-once delivery of a finished job
-        }
-
-        await FireAsync(VideoTrigger.ProcessingCompleted, v => v with
-        {
-            Progress = 100,
-            Source = output.Source with { Size = v.Source?.Size ?? output.Source.Size, Sha256 = v.Source?.Sha256 ?? output.Source.Sha256 },
-            Renditions = output.Renditions,
-            MasterKey = output.MasterKey,
-            PosterKey = output.PosterKey,
-            StoryboardKey = output.StoryboardKey,
-            PublishedAt = time.GetUtcNow(),
+            Size = v.Source?.Size ?? output.Source.Size,
+            Sha256 = v.Source?.Sha256 ?? output.Source.Sha256,
         });
-    }
 
-    public async Task ImportRecording(TranscodeOutput output)
+    public Task ImportRecording(TranscodeOutput output) => PublishAsync(VideoTrigger.RecordingImported, output, _ => output.Source);
+
+    private async Task PublishAsync(VideoTrigger trigger, TranscodeOutput output, Func<VideoDetails, SourceInfo> source)
     {
         if (state.State.Video is { Status: VideoStatus.Ready })
         {
-            return;
+            return; // at-least-once delivery of a finished job or import
         }
 
-        await FireAsync(VideoTrigger.RecordingImported, v => v with
+        await FireAsync(trigger, v => v with
         {
             Progress = 100,
-            Source = output.Source,
+            Source = source(v),
             Renditions = output.Renditions,
             MasterKey = output.MasterKey,
             PosterKey = output.PosterKey,

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using VideoPlatform.Api;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Tests.Fixtures;
 
@@ -22,6 +23,12 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
     : WebApplicationFactory<ApiMarker>
 {
     private bool kestrel;
+
+    /// <summary>Request body bytes the Api has read so far, counted when set before the host starts.</summary>
+    public BodyByteCounter? BodyBytes { get; init; }
+
+    /// <summary>The object store the Api uses in place of the cluster's folder, when set.</summary>
+    public IObjectStore? Store { get; init; }
 
     /// <summary>
     /// Serves on a real loopback socket (for ffprobe, Node clients, raw sockets) and returns its base address.
@@ -82,6 +89,17 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
             services.AddSingleton(cluster.Client);
             services.AddSingleton<IGrainFactory>(cluster.Client);
             services.AddSingleton<IStartupFilter, PeerAddress>();
+
+            if (Store is not null)
+            {
+                services.RemoveAll<IObjectStore>();
+                services.AddSingleton(Store);
+            }
+
+            if (BodyBytes is not null)
+            {
+                services.AddSingleton<IStartupFilter>(BodyBytes);
+            }
         });
     }
 

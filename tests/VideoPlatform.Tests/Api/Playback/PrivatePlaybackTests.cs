@@ -49,7 +49,12 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
 
         // Private: others cannot see or play it, the link token stops working, the owner's token plays.
         (await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { visibility = "private" })).EnsureSuccessStatusCode();
-        await Task.Delay(TimeSpan.FromSeconds(6)); // the playback access cache lives 5 s
+        // The playback access cache keeps the old answer for up to 5 s: the link token stops working once it lapses.
+        var linkRevoked = await Eventually.WaitAsync(
+            async () => (await other.Client.GetAsync(new Uri(linkHls, UriKind.Relative))).StatusCode == HttpStatusCode.Forbidden,
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(250));
+        Assert.True(linkRevoked, "the link token still played 60 s after the video went private");
         var ownerHls = (await JsonAsync(await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
         var tokens = api.Services.GetRequiredService<PlaybackTokens>();
         var expired = await tokens.CreateAsync(id, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));

@@ -14,10 +14,18 @@ namespace VideoPlatform.Tests.Api.Uploads;
 /// <summary>PATCHes to the Api on Kestrel over a real socket: bodies that break off midway or go silent.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsyncLifetime
+public sealed class UploadOverSocketTests : IAsyncLifetime
 {
-    private readonly ApiFactory api = new(cluster);
+    private readonly PlatformClusterFixture cluster;
+    private readonly BodyByteCounter bodyBytes = new();
+    private readonly ApiFactory api;
     private Uri baseAddress = null!;
+
+    public UploadOverSocketTests(PlatformClusterFixture cluster)
+    {
+        this.cluster = cluster;
+        api = new(cluster) { BodyBytes = bodyBytes };
+    }
 
     public Task InitializeAsync()
     {
@@ -117,11 +125,14 @@ public sealed class UploadOverSocketTests(PlatformClusterFixture cluster) : IAsy
 
     private async Task SendHalfAndHangUpAsync(Uri upload, byte[] bytes, int sent, string token)
     {
+        var before = bodyBytes.Total;
         using var socket = await OpenPatchAsync(upload, bytes.Length, token);
         var stream = socket.GetStream();
         await stream.WriteAsync(bytes.AsMemory(0, sent));
         await stream.FlushAsync();
-        await Task.Delay(300); // let the server read what was sent before the line goes dead
+        // The line goes dead only once the server has read what was sent (one test at a time in this collection).
+        var read = await Eventually.WaitAsync(() => Task.FromResult(bodyBytes.Total - before >= sent), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(20));
+        Assert.True(read, $"the server read {bodyBytes.Total - before} of {sent} bytes");
         socket.Client.Shutdown(SocketShutdown.Both);
     }
 

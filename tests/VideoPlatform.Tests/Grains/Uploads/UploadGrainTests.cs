@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Core.Internal;
 using Orleans.Storage;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
@@ -48,8 +47,13 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
         var (grain, _) = await CreateAsync(100);
         var abandoned = await grain.BeginPatch(0, null, TimeSpan.FromMilliseconds(200));
 
-        await Task.Delay(400);
-        var next = await grain.BeginPatch(0, null, Lease);
+        // Locked until the short lease runs out; a new writer is granted once it has, however long the machine takes.
+        var next = abandoned;
+        var takenOver = await Eventually.WaitAsync(
+            async () => (next = await grain.BeginPatch(0, null, Lease)).Outcome == PatchOutcome.Granted,
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromMilliseconds(50));
+        Assert.True(takenOver, $"the abandoned lease was not taken over: {next.Outcome}");
         var stale = await grain.CommitPatch(abandoned.Token, new PatchCommit(40, UploadStorage.Empty, null));
         var renewed = await grain.RenewLease(abandoned.Token, Lease);
 
@@ -182,8 +186,7 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     public async Task Crash_BetweenTheCompletingWriteAndTellingTheVideo_ReminderTellsItFromPersistedState()
     {
         var (grain, videoId) = await CreateAsync(10);
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(300);
+        await Reactivation.DeactivateAsync(cluster.Client, grain);
         // What a silo dying right after CommitPatch's state write leaves: the upload Completed with its source key,
         // the video never told (still Uploading).
         var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
@@ -240,11 +243,10 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     private IUploadGrain NewUpload() => cluster.Client.GetGrain<IUploadGrain>(Guid.NewGuid().ToString("N")[..22]);
 
     /// <summary>Ends the activation; the next call loads the grain from its persisted state.</summary>
-    private static async Task DeactivateAsync(IUploadGrain grain)
+    private async Task DeactivateAsync(IUploadGrain grain)
     {
         var before = await grain.Get();
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(300);
+        await Reactivation.DeactivateAsync(cluster.Client, grain);
         Assert.Equal(before!.Offset, (await grain.Get())!.Offset);
     }
 
