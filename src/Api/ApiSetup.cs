@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VideoPlatform.Api.Analytics;
 using VideoPlatform.Api.Apis;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
@@ -46,6 +47,7 @@ public static class ApiSetup
         services.AddSingleton<VideoMapper>();
         services.AddUploads(builder.Configuration);
         services.AddLiveServices(builder.Configuration);
+        services.AddAnalytics(builder.Configuration);
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class ApiSetup
         app.MapVideoSourceApi();
         app.MapChannelsApi();
         app.MapLiveApi();
+        app.MapAnalyticsApi();
         return app;
     }
 }

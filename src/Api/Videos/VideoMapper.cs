@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Playback;
+using VideoPlatform.Grains.Analytics;
 using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Hosting.Cluster;
@@ -31,6 +32,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             Upload = includeUpload
                 ? new UploadInstructions("/api/uploads", new Dictionary<string, string> { ["videoId"] = v.Id }, $"/api/videos/{v.Id}/source")
                 : null,
+            Views = v.Playable ? await grains.GetGrainFast<IVideoStatsGrain>(v.Id).GetViews() : null,
         };
     }
 
