@@ -1,5 +1,9 @@
 using VideoPlatform.Grains.Analytics;
+using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Transcoding;
+using VideoPlatform.Grains.Uploads;
+using VideoPlatform.Grains.Videos;
 using VideoPlatform.Tests.Fixtures;
 using VideoPlatform.Tests.Grains.Analytics;
 
@@ -11,6 +15,57 @@ namespace VideoPlatform.Tests.Infrastructure.Analytics;
 public sealed class AnalyticsPipelineTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task LifecycleEvents_Stored_AndTheDocumentedJobQueryAnswers()
+    {
+        await using var analytics = await AnalyticsCluster.StartAsync(postgres);
+        var day = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var provider = analytics.Client.GetStreamProvider(StreamNames.Provider);
+        async Task Job(string video, params (TranscodeJobStatus To, int Second)[] steps)
+        {
+            var stream = provider.GetStream<TranscodeJobEvent>(StreamId.Create(StreamNames.TranscodeJob, video));
+            var events = steps.Select(s => new TranscodeJobEvent(Guid.NewGuid(), video, null, s.To, 1, null, null, day.AddHours(1).AddSeconds(s.Second))).ToList();
+            await stream.OnNextBatchAsync(events);
+            await stream.OnNextAsync(events[0]);
+        }
+
+        await Job("job-ok", (TranscodeJobStatus.Queued, 0), (TranscodeJobStatus.Running, 10), (TranscodeJobStatus.Succeeded, 70));
+        await Job("job-failed", (TranscodeJobStatus.Queued, 0), (TranscodeJobStatus.Running, 20), (TranscodeJobStatus.Failed, 50));
+        await provider.GetStream<VideoEvent>(StreamId.Create(StreamNames.Video, "job-ok"))
+            .OnNextAsync(new VideoEvent(Guid.NewGuid(), "job-ok", VideoStatus.Processing, VideoStatus.Ready, "ready", day, 3));
+        await provider.GetStream<UploadEvent>(StreamId.Create(StreamNames.Upload, "upload-1"))
+            .OnNextAsync(new UploadEvent(Guid.NewGuid(), "upload-1", "job-ok", null, UploadStatus.Active, UploadStatus.Completed, 10, day));
+        await provider.GetStream<ChannelEvent>(StreamId.Create(StreamNames.Live, "channel-1"))
+            .OnNextAsync(new ChannelEvent(Guid.NewGuid(), "channel-1", "live", "session-1", day, null));
+
+        Assert.True(await Eventually.WaitAsync(async () => await analytics.ScalarAsync("SELECT count(*) FROM vp_analytics_events") == 9, Deadline));
+        Assert.Equal(6, await analytics.ScalarAsync("SELECT count(*) FROM vp_analytics_events WHERE stream = 'transcode'"));
+
+        await using var command = analytics.DataSource.CreateCommand(DocumentedQuery("docs/analytics.md"));
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(day.UtcDateTime, reader.GetDateTime(0));
+        Assert.Equal(2, reader.GetInt64(1));
+        Assert.Equal(15, reader.GetDouble(2), 6);
+        Assert.Equal(60, reader.GetDouble(3), 6);
+        Assert.Equal(1, reader.GetInt64(4));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    /// <summary>The first SQL block of a document in the repository.</summary>
+    private static string DocumentedQuery(string document)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder!.FullName, "VideoPlatform.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var text = File.ReadAllText(Path.Combine(folder.FullName, document));
+        var start = text.IndexOf("```sql", StringComparison.Ordinal) + "```sql".Length;
+        return text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
+    }
 
     [Fact]
     public async Task PoisonEvent_DeadLetteredAfterMaxAttempts_QueueKeepsFlowing()
