@@ -105,7 +105,7 @@ public sealed class VideoStatsGrain(
 
     private async Task FlushAsync()
     {
-        if (duration <= 0)
+        if (duration <= 0 && dirty)
         {
             await LoadDurationAsync();
         }
