@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VideoPlatform.Api.Analytics;
 using VideoPlatform.Api.Apis;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
@@ -45,6 +46,7 @@ public static class ApiSetup
         services.AddUploads(builder.Configuration);
         services.AddLiveServices(builder.Configuration);
         services.AddWebhooks();
+        services.AddAnalytics(builder.Configuration);
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class ApiSetup
         app.MapChannelsApi();
         app.MapLiveApi();
         app.MapWebhooksApi();
+        app.MapAnalyticsApi();
         return app;
     }
 }

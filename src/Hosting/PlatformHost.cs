@@ -9,6 +9,7 @@ using Npgsql;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Health;
+using VideoPlatform.Hosting.Analytics;
 using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Grains.Channels;
@@ -76,6 +77,7 @@ public static class PlatformHost
         }
 
         services.AddPlatformCatalog(options);
+        services.AddPlatformAnalytics(options);
         services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
         services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));
         services.AddPlatformReadiness(usesPostgres);

@@ -23,6 +23,8 @@ public static class Rows
         ["6b"] = "6b Live: passthrough publishers per node",
         ["6c"] = "6c Analytics: events/s sustained",
         ["6d"] = "6d Search: p95 latency at 100k videos",
+        ["7a"] = "7a Analytics: playback events/s sustained into stats + warehouse",
+        ["7b"] = "7b Analytics: POST to stats delay, p95",
         ["7c"] = "7c Webhooks: delay from video.ready to delivery, p95",
     };
 

@@ -65,7 +65,8 @@ public static class ChannelsApi
 
         var listings = await grains.GetGrain<IChannelDirectoryGrain>("all").List(filter, limit ?? 20);
         var details = await Task.WhenAll(listings.Select(l => grains.GetGrain<IChannelGrain>(l.Id).Get()));
-        var items = details.OfType<ChannelDetails>().Select(mapper.Map).ToList();
+        // Live channels by current viewers (a stable sort: the directory's order breaks ties).
+        var items = details.OfType<ChannelDetails>().OrderByDescending(c => c.Status == ChannelStatus.Live ? c.Viewers : -1).Select(mapper.Map).ToList();
         return TypedResults.Ok(new PageResponse<ChannelResponse>(items, null));
     }
 

@@ -41,6 +41,8 @@ public sealed record VideoResponse
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public UploadInstructions? Upload { get; init; }
+    /// <summary>Counted views (one per session that watched 10 s); present once the video can be played.</summary>
+    public long? Views { get; init; }
 }
 
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Playback;
+using VideoPlatform.Grains.Analytics;
 using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
 
@@ -30,6 +31,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             Upload = includeUpload
                 ? new UploadInstructions("/api/uploads", new Dictionary<string, string> { ["videoId"] = v.Id }, $"/api/videos/{v.Id}/source")
                 : null,
+            Views = v.Playable ? await grains.GetGrain<IVideoStatsGrain>(v.Id).GetViews() : null,
         };
     }
 

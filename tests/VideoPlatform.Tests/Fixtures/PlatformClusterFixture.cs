@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
+using VideoPlatform.Grains.Analytics;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Videos;
@@ -15,6 +16,7 @@ using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
+using VideoPlatform.Infrastructure.Analytics;
 using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Tests.Fixtures;
@@ -78,6 +80,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddPlatformObjectStore(Options);
             siloBuilder.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
+            siloBuilder.Services.AddSingleton<IAnalyticsWarehouse, InMemoryAnalyticsWarehouse>();
             siloBuilder.Services.Configure<TranscodeJobSettings>(o =>
             {
                 o.Lease = TimeSpan.FromSeconds(3);
