@@ -37,9 +37,11 @@ public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemor
         else if (MediaKeys.FromLivePath(channelId, path) is { } rungKey)
         {
             key = rungKey;
-            if (path.EndsWith("/live.m3u8", StringComparison.Ordinal))
+            // Only the current session counts viewers: a made-up session id in a URL activates no grain.
+            var sessionId = path[..path.IndexOf('/', StringComparison.Ordinal)];
+            if (path.EndsWith("/live.m3u8", StringComparison.Ordinal) && await SessionAsync(channelId) == sessionId)
             {
-                await grains.GetGrain<IChannelGrain>(channelId).CountPlaylistFetch();
+                await grains.GetGrain<ILiveSessionGrain>(sessionId).CountPlaylistFetch();
             }
         }
         else

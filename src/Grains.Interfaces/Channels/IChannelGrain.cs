@@ -1,6 +1,9 @@
 namespace VideoPlatform.Grains.Channels;
 
-/// <summary>One live channel: settings, hashed stream key, and the Idle/Live/Disabled lifecycle. Keyed by the channel id.</summary>
+/// <summary>
+/// One live channel: settings, hashed stream key, and the Idle/Live/Interrupted/Disabled status. Keyed by the channel
+/// id. Each session is an <see cref="ILiveSessionGrain"/>; the channel starts, resumes and ends it.
+/// </summary>
 [Alias("VideoPlatform.IChannelGrain")]
 public interface IChannelGrain : IGrainWithStringKey
 {
@@ -23,21 +26,15 @@ public interface IChannelGrain : IGrainWithStringKey
     [Alias("BeginPublish")]
     Task<PublishGrant> BeginPublish(PublishRequest request);
 
-    /// <summary>The ingest node renews its lease on the session (and reports the measured bitrate).</summary>
-    [Alias("Renew")]
-    Task<SessionLease> Renew(string sessionId, string connectionId, long bitrate);
-
-    [Alias("ReportMedia")]
-    Task ReportMedia(string sessionId, string connectionId, LiveMediaInfo media);
-
+    /// <summary>The ingest's connection ended (an unpublish ends the session, a drop interrupts it).</summary>
     [Alias("EndPublish")]
     Task EndPublish(string sessionId, string connectionId, SessionEnd how);
 
-    /// <summary>A viewer fetched a live media playlist (feeds the approximate viewer count).</summary>
-    [Alias("CountPlaylistFetch"), OneWay]
-    Task CountPlaylistFetch();
+    /// <summary>The session ended on its own (lease expired or grace over). One-way: a session never waits on its channel.</summary>
+    [Alias("SessionEnded"), OneWay]
+    Task SessionEnded(string sessionId);
 
-    /// <summary>The media pool finished (or gave up on) the recording of a session.</summary>
-    [Alias("RecordingFinished")]
-    Task RecordingFinished(string sessionId, string videoId, bool succeeded);
+    /// <summary>A session's recording is a video now.</summary>
+    [Alias("RecordingAdded"), OneWay]
+    Task RecordingAdded(string videoId);
 }

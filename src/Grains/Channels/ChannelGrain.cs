@@ -1,25 +1,21 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VideoPlatform.Grains.Platform;
-using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Channels;
 
 /// <summary>
 /// One live channel. Status changes go through <see cref="ChannelStateMachine"/>; publish decisions through
 /// <see cref="PublishPolicy"/>. The key is kept as a SHA-256 hash and indexed by <see cref="IStreamKeyIndexGrain"/>.
-/// This file: administration; ChannelGrain.Sessions.cs: publishing, lease and recordings.
+/// Each session is a <see cref="LiveSessionGrain"/>, which this grain starts, resumes and ends.
+/// This file: administration; ChannelGrain.Sessions.cs: publishing and the hand-over of state from the previous version.
 /// </summary>
 public sealed partial class ChannelGrain(
     [PersistentState("channel")] IPersistentState<ChannelState> state,
     IOptions<ChannelLiveSettings> options,
-    IObjectStore store,
     TimeProvider time,
     ILogger<ChannelGrain> logger) : Grain, IChannelGrain, IRemindable
 {
-    private static readonly TimeSpan ViewerWindow = TimeSpan.FromSeconds(12);
     private readonly ChannelLiveSettings settings = options.Value;
-    private readonly ViewerCounter viewers = new(ViewerWindow);
 
     private string ChannelId => this.GetPrimaryKeyString();
 
@@ -35,6 +31,7 @@ public sealed partial class ChannelGrain(
         var now = time.GetUtcNow();
         var key = StreamKeys.New();
         state.State.KeyHash = StreamKeys.Hash(key);
+        state.State.SessionsInOwnGrains = true;
         await GrainFactory.GetGrain<IStreamKeyIndexGrain>(StreamKeys.IndexId(state.State.KeyHash)).Set(ChannelId);
         var channel = new ChannelDetails
         {
@@ -49,7 +46,7 @@ public sealed partial class ChannelGrain(
         return new ChannelWithKey(await SaveAsync(channel), key);
     }
 
-    public Task<ChannelDetails?> Get() => Task.FromResult(state.State.Channel is { } c ? WithViewers(c) : null);
+    public async Task<ChannelDetails?> Get() => state.State.Channel is { } c ? await WithSessionAsync(c) : null;
 
     public async Task<ChannelWithKey> RotateKey()
     {
@@ -72,7 +69,12 @@ public sealed partial class ChannelGrain(
         var channel = Channel;
         if (patch.Disabled == true && channel.Status != ChannelStatus.Disabled)
         {
-            await EndSessionAsync(ChannelTrigger.Disable, "channel disabled");
+            if (channel.Live is { } live && ChannelStateMachine.HasSession(channel.Status))
+            {
+                await Session(live.SessionId).End("channel disabled");
+            }
+
+            await FireAsync(ChannelTrigger.Disable, c => c with { Live = null });
         }
         else if (patch.Disabled == false && channel.Status == ChannelStatus.Disabled)
         {
@@ -91,17 +93,34 @@ public sealed partial class ChannelGrain(
         });
     }
 
-    public Task CountPlaylistFetch()
+    public async Task RecordingAdded(string videoId)
     {
-        viewers.Count(time.GetUtcNow());
-        return Task.CompletedTask;
+        var channel = Channel;
+        if (!channel.Recordings.Contains(videoId))
+        {
+            await SaveAsync(channel with { Recordings = [videoId, .. channel.Recordings] });
+        }
     }
 
-    private ChannelDetails WithViewers(ChannelDetails channel) => ChannelStateMachine.HasSession(channel.Status)
-        ? channel with { Viewers = viewers.Estimate(time.GetUtcNow(), SegmentDuration(channel.Settings)) }
-        : channel;
+    /// <summary>The snapshot with its session as it is now (lease, media, viewers); Idle once the session has ended.</summary>
+    private async Task<ChannelDetails> WithSessionAsync(ChannelDetails channel)
+    {
+        if (!ChannelStateMachine.HasSession(channel.Status) || channel.Live is not { } live)
+        {
+            return channel;
+        }
 
-    private static TimeSpan SegmentDuration(ChannelSettings s) => TimeSpan.FromSeconds(s.LatencyMode == LatencyMode.Low ? 1 : 2);
+        return await Session(live.SessionId).Get() switch
+        {
+            { Status: LiveSessionStatus.Ended } or null => channel with { Status = ChannelStatus.Idle, Live = null },
+            var view => channel with
+            {
+                Status = view.Status == LiveSessionStatus.Interrupted ? ChannelStatus.Interrupted : ChannelStatus.Live,
+                Live = view.Session,
+                Viewers = view.Viewers,
+            },
+        };
+    }
 
     private async Task<ChannelDetails> FireAsync(ChannelTrigger trigger, Func<ChannelDetails, ChannelDetails> change)
     {
@@ -122,9 +141,5 @@ public sealed partial class ChannelGrain(
         return channel;
     }
 
-    private Task PublishEventAsync(string kind, string sessionId, string? reason) =>
-        this.PublishAsync(StreamNames.Live, ChannelId, new ChannelEvent(Guid.NewGuid(), ChannelId, kind, sessionId, time.GetUtcNow(), reason), logger);
-
-    /// <summary>Short ids for sessions and recordings (64 random bits, base64url).</summary>
-    private static string NewId() => PlatformIds.New();
+    private ILiveSessionGrain Session(string sessionId) => GrainFactory.GetGrain<ILiveSessionGrain>(sessionId);
 }

@@ -7,8 +7,8 @@ namespace VideoPlatform.Grains.Channels;
 /// </summary>
 public static class PublishPolicy
 {
-    public static (ChannelTrigger? Trigger, PublishRejection Rejection) Decide(
-        ChannelStatus status, LiveSession? session, bool keyMatches, DateTimeOffset now)
+    /// <summary>The channel's part: Resume means "ask the session" (<see cref="CanReattach"/>).</summary>
+    public static (ChannelTrigger? Trigger, PublishRejection Rejection) Decide(ChannelStatus status, bool keyMatches)
     {
         if (!keyMatches)
         {
@@ -19,17 +19,23 @@ public static class PublishPolicy
         {
             ChannelStatus.Disabled => (null, PublishRejection.Disabled),
             ChannelStatus.Idle => (ChannelTrigger.Publish, PublishRejection.None),
-            ChannelStatus.Interrupted => (ChannelTrigger.Resume, PublishRejection.None),
-            ChannelStatus.Live when session?.LeaseUntil < now => (ChannelTrigger.Resume, PublishRejection.None),
-            _ => (null, PublishRejection.AlreadyLive),
+            _ => (ChannelTrigger.Resume, PublishRejection.None),
         };
     }
 
-    /// <summary>Why a live session must end now, or null while it is healthy (or still within its reconnect grace).</summary>
-    public static string? Expired(ChannelStatus status, LiveSession session, DateTimeOffset now, TimeSpan grace) => status switch
+    /// <summary>The session's part: a new connection may attach when the session waits for one or its lease lapsed.</summary>
+    public static bool CanReattach(LiveSessionStatus status, LiveSession session, DateTimeOffset now) => status switch
     {
-        ChannelStatus.Interrupted when now >= (session.InterruptedAt ?? session.LeaseUntil) + grace => "publisher did not reconnect",
-        ChannelStatus.Live when now > session.LeaseUntil => "ingest lease expired",
+        LiveSessionStatus.Interrupted => true,
+        LiveSessionStatus.Publishing => session.LeaseUntil < now,
+        _ => false,
+    };
+
+    /// <summary>Why a live session must end now, or null while it is healthy (or still within its reconnect grace).</summary>
+    public static string? Expired(LiveSessionStatus status, LiveSession session, DateTimeOffset now, TimeSpan grace) => status switch
+    {
+        LiveSessionStatus.Interrupted when now >= (session.InterruptedAt ?? session.LeaseUntil) + grace => "publisher did not reconnect",
+        LiveSessionStatus.Publishing when now > session.LeaseUntil => "ingest lease expired",
         _ => null,
     };
 }

@@ -134,7 +134,7 @@ public sealed partial class IngestSession
         };
         try
         {
-            await Channel.ReportMedia(context.SessionId, context.ConnectionId, media);
+            await Session.ReportMedia(context.ConnectionId, media);
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {

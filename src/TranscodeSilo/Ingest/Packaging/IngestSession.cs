@@ -7,7 +7,7 @@ namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
 /// <summary>
 /// One accepted publish on this node: media messages → bounded queue → FLV → FFmpeg → segments in the store,
-/// and the lease on the channel's session renewed meanwhile. The socket loop only ever calls <see cref="Offer"/>,
+/// and the lease on the live session renewed meanwhile. The socket loop only ever calls <see cref="Offer"/>,
 /// which never waits: a full queue (FFmpeg too slow) drops this publisher and nobody else.
 /// </summary>
 public sealed partial class IngestSession(IngestSessionContext context, IngestServices services, ILogger logger) : IDisposable
@@ -30,6 +30,8 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
     public string? AbortReason { get; private set; }
 
     private IChannelGrain Channel => services.Grains.GetGrain<IChannelGrain>(context.ChannelId);
+
+    private ILiveSessionGrain Session => services.Grains.GetGrain<ILiveSessionGrain>(context.SessionId);
 
     public void Start()
     {
@@ -114,7 +116,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
                 (last, lastBytes) = (services.Time.GetTimestamp(), bytes);
                 try
                 {
-                    if (await Channel.Renew(context.SessionId, context.ConnectionId, bitrate) == SessionLease.Lost)
+                    if (await Session.Renew(context.ConnectionId, bitrate) == SessionLease.Lost)
                     {
                         leaseLost = true;
                         Abort("lease lost");

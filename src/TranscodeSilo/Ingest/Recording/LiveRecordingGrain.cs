@@ -9,8 +9,8 @@ namespace VideoPlatform.TranscodeSilo.Ingest.Recording;
 
 /// <summary>
 /// Builds the recording of one finished session and hands it to the video grain as a Ready video owned by the
-/// channel's owner, then tells the channel (which removes the live objects after its linger). Idempotent: the
-/// channel retries until told.
+/// channel's owner, then tells the session (which removes the live objects after its linger). Idempotent: the
+/// session retries until told.
 /// </summary>
 [MediaPool]
 public sealed class LiveRecordingGrain(IObjectStore store, ILogger<LiveRecordingGrain> logger) : Grain, IRecordingGrain
@@ -20,13 +20,13 @@ public sealed class LiveRecordingGrain(IObjectStore store, ILogger<LiveRecording
     public async Task Build(RecordingJob job)
     {
         var video = GrainFactory.GetGrain<IVideoGrain>(job.VideoId);
-        var channel = GrainFactory.GetGrain<IChannelGrain>(job.ChannelId);
+        var session = GrainFactory.GetGrain<ILiveSessionGrain>(job.SessionId);
         try
         {
             var existing = await video.Get();
             if (existing is { Status: VideoStatus.Ready })
             {
-                await channel.RecordingFinished(job.SessionId, job.VideoId, succeeded: true);
+                await session.RecordingFinished(job.VideoId, succeeded: true);
                 return;
             }
 
@@ -34,7 +34,7 @@ public sealed class LiveRecordingGrain(IObjectStore store, ILogger<LiveRecording
             var output = await new RecordingBuilder(store, MediaTools.Default).BuildAsync(job, timeout.Token);
             if (output is null)
             {
-                await channel.RecordingFinished(job.SessionId, job.VideoId, succeeded: false);
+                await session.RecordingFinished(job.VideoId, succeeded: false);
                 return;
             }
 
@@ -44,12 +44,12 @@ public sealed class LiveRecordingGrain(IObjectStore store, ILogger<LiveRecording
             }
 
             await video.ImportRecording(output);
-            await channel.RecordingFinished(job.SessionId, job.VideoId, succeeded: true);
+            await session.RecordingFinished(job.VideoId, succeeded: true);
             logger.LogInformation("Recording of session {Session} is video {Video} ({Duration:0.0} s)", job.SessionId, job.VideoId, output.Source.DurationSeconds);
         }
         catch (Exception ex) when (ex is IOException or OrleansException or TimeoutException or OperationCanceledException or MediaToolException)
         {
-            // The channel asks again after its retry interval.
+            // The session asks again after its retry interval.
             logger.LogWarning(ex, "Recording of session {Session} failed", job.SessionId);
         }
     }

@@ -8,7 +8,7 @@ using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Grains.Channels;
 
-/// <summary>The channel grain on the test cluster (3 s lease and reconnect grace), driven as the ingest drives it.</summary>
+/// <summary>The channel and live-session grains on the test cluster (3 s lease and reconnect grace), driven as the ingest drives it.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
@@ -19,6 +19,8 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
         var created = await grain.Create(new CreateChannel { Name = "test", OwnerId = "owner1", Settings = new ChannelSettings { Record = record } });
         return (grain, created.StreamKey);
     }
+
+    private ILiveSessionGrain Session(PublishGrant grant) => cluster.Client.GetGrain<ILiveSessionGrain>(grant.SessionId!);
 
     private static PublishRequest Publish(string key, string connection = "c1") =>
         new() { KeyHash = StreamKeys.Hash(key), IngestNode = "node-a", ConnectionId = connection, PublisherAddress = "127.0.0.1" };
@@ -55,8 +57,8 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
         Assert.Equal(ChannelStatus.Live, live.Status);
         Assert.Equal(grant.SessionId, live.Live!.SessionId);
         Assert.Equal("node-a", live.Live.IngestNode);
-        Assert.Equal(SessionLease.Ok, await grain.Renew(grant.SessionId!, "c1", 2_500_000));
-        Assert.Equal(SessionLease.Lost, await grain.Renew(grant.SessionId!, "c2", 0));
+        Assert.Equal(SessionLease.Ok, await Session(grant).Renew("c1", 2_500_000));
+        Assert.Equal(SessionLease.Lost, await Session(grant).Renew("c2", 0));
         Assert.Equal(2_500_000, (await grain.Get())!.Live!.Media!.Bitrate);
 
         await grain.EndPublish(grant.SessionId!, "c1", SessionEnd.Unpublished);
@@ -77,8 +79,8 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
         Assert.NotNull(interrupted.Live!.InterruptedAt);
         Assert.True(again.Resumed);
         Assert.Equal(first.SessionId, again.SessionId);
-        Assert.Equal(SessionLease.Lost, await grain.Renew(first.SessionId!, "c1", 0));
-        Assert.Equal(SessionLease.Ok, await grain.Renew(first.SessionId!, "c2", 0));
+        Assert.Equal(SessionLease.Lost, await Session(first).Renew("c1", 0));
+        Assert.Equal(SessionLease.Ok, await Session(first).Renew("c2", 0));
         Assert.Equal(2, (await grain.Get())!.Live!.Connections);
     }
 
@@ -138,7 +140,7 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
 
         Assert.Equal(ChannelStatus.Disabled, disabled.Status);
         Assert.Null(disabled.Live);
-        Assert.Equal(SessionLease.Lost, await grain.Renew(grant.SessionId!, "c1", 0));
+        Assert.Equal(SessionLease.Lost, await Session(grant).Renew("c1", 0));
         Assert.Equal(PublishRejection.Disabled, (await grain.BeginPublish(Publish(key))).Rejection);
         Assert.Equal(ChannelStatus.Idle, (await grain.Update(new ChannelPatch { Disabled = false })).Status);
         await grain.EndPublish("stale-session", "c1", SessionEnd.Unpublished);
@@ -150,22 +152,50 @@ public sealed class ChannelGrainTests(PlatformClusterFixture cluster)
     {
         var grain = cluster.Client.GetGrain<IChannelGrain>(Guid.NewGuid().ToString("N")[..11]);
         var now = TimeProvider.System.GetUtcNow();
+        var sessionId = Guid.NewGuid().ToString("N")[..11];
         // What the previous version wrote for a session waiting for its publisher: Live, with InterruptedAt set.
+        await WritePreviousVersionStateAsync(grain, new LiveSession { SessionId = sessionId, IngestNode = "n", ConnectionId = "c1", StartedAt = now, LeaseUntil = now, InterruptedAt = now });
+
+        var loaded = await grain.Get();
+
+        Assert.Equal((ChannelStatus.Interrupted, sessionId), (loaded!.Status, loaded.Live?.SessionId));
+    }
+
+    [Fact]
+    public async Task PreviousVersionState_RunningSession_CarriesOnInItsSessionGrain()
+    {
+        var grain = cluster.Client.GetGrain<IChannelGrain>(Guid.NewGuid().ToString("N")[..11]);
+        var now = TimeProvider.System.GetUtcNow();
+        var sessionId = Guid.NewGuid().ToString("N")[..11];
+        await WritePreviousVersionStateAsync(grain, new LiveSession { SessionId = sessionId, IngestNode = "n", ConnectionId = "c1", StartedAt = now, LeaseUntil = now.AddMinutes(1) });
+
+        var loaded = await grain.Get();
+        var renewed = await cluster.Client.GetGrain<ILiveSessionGrain>(sessionId).Renew("c1", 1_000_000);
+        await grain.EndPublish(sessionId, "c1", SessionEnd.Unpublished);
+
+        Assert.Equal((ChannelStatus.Live, sessionId), (loaded!.Status, loaded.Live?.SessionId));
+        Assert.Equal(SessionLease.Ok, renewed);
+        Assert.Equal(ChannelStatus.Idle, (await grain.Get())!.Status);
+        var stored = new GrainState<ChannelState>();
+        await Storage.ReadStateAsync("channel", grain.GetGrainId(), stored);
+        Assert.True(stored.State!.SessionsInOwnGrains);
+    }
+
+    private IGrainStorage Storage => cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
+
+    /// <summary>A live channel as the version before live-session grains stored it: the session inside the channel's state.</summary>
+    private async Task WritePreviousVersionStateAsync(IChannelGrain grain, LiveSession live)
+    {
         var channel = new ChannelDetails
         {
             Id = grain.GetPrimaryKeyString(),
             Name = "old",
             Status = ChannelStatus.Live,
             Settings = new ChannelSettings { Record = false },
-            Live = new LiveSession { SessionId = "old1", IngestNode = "n", ConnectionId = "c1", StartedAt = now, LeaseUntil = now, InterruptedAt = now },
-            CreatedAt = now,
-            UpdatedAt = now,
+            Live = live,
+            CreatedAt = live.StartedAt,
+            UpdatedAt = live.StartedAt,
         };
-        var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
-        await storage.WriteStateAsync("channel", grain.GetGrainId(), new GrainState<ChannelState> { State = new ChannelState { Channel = channel } });
-
-        var loaded = await grain.Get();
-
-        Assert.Equal((ChannelStatus.Interrupted, "old1"), (loaded!.Status, loaded.Live?.SessionId));
+        await Storage.WriteStateAsync("channel", grain.GetGrainId(), new GrainState<ChannelState> { State = new ChannelState { Channel = channel } });
     }
 }

@@ -68,6 +68,16 @@ public sealed class TransitionTableTests
     ]);
 
     [Fact]
+    public void LiveSession_EndedIsFinal() => AssertExactly(LiveSessionStateMachine.Table, "live session",
+    [
+        (LiveSessionStatus.Publishing, LiveSessionTrigger.Interrupt, LiveSessionStatus.Interrupted),
+        (LiveSessionStatus.Publishing, LiveSessionTrigger.Resume, LiveSessionStatus.Publishing),
+        (LiveSessionStatus.Publishing, LiveSessionTrigger.End, LiveSessionStatus.Ended),
+        (LiveSessionStatus.Interrupted, LiveSessionTrigger.Resume, LiveSessionStatus.Publishing),
+        (LiveSessionStatus.Interrupted, LiveSessionTrigger.End, LiveSessionStatus.Ended),
+    ]);
+
+    [Fact]
     public void IllegalTransition_MessageNamesLifecycleStateAndTrigger()
     {
         var error = Assert.Throws<IllegalTransitionException>(() => VideoStateMachine.Table.Fire(VideoStatus.Deleted, VideoTrigger.UploadStarted));
