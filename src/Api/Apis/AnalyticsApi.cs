@@ -147,6 +147,11 @@ public static class AnalyticsApi
     {
         if (videoId is not null)
         {
+            if (!PlatformIds.IsWellFormed(videoId))
+            {
+                return ApiProblem.NotFound("Video", videoId);
+            }
+
             await grains.GetGrain<IVideoStatsGrain>(videoId).Rebuild();
             return TypedResults.Ok(new RebuildResponse(1));
         }

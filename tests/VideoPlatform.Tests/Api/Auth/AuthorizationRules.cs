@@ -52,6 +52,12 @@ internal static class AuthorizationRules
         new("GET", "/api/webhooks", _ => Get("/api/webhooks"), 401, 200, 200, 200),
         new("DELETE", "/api/webhooks/{id}", async c => Send("DELETE", $"/api/webhooks/{await c.WebhookAsync()}"), 401, 404, 204, 404),
         new("GET", "/api/webhooks/{id}/deliveries", async c => Get($"/api/webhooks/{await c.WebhookAsync()}/deliveries"), 401, 404, 200, 404),
+        // Analytics: anyone who may watch reports playback; only the owner and admins read the stats.
+        new("POST", "/api/videos/{id}/events", async c => Json("POST", $"/api/videos/{await c.VideoAsync()}/events", PlaybackBatch()), 202, 202, 202, 202),
+        new("GET", "/api/videos/{id}/stats", async c => Get($"/api/videos/{await c.VideoAsync()}/stats"), 401, 403, 200, 200),
+        new("GET", "/api/videos/{id}/stats/timeseries", async c => Get($"/api/videos/{await c.VideoAsync()}/stats/timeseries"), 401, 403, 200, 200),
+        new("GET", "/api/trending", _ => Get("/api/trending"), 200, 200, 200, 200),
+        new("POST", "/api/admin/analytics/rebuild", async c => Json("POST", $"/api/admin/analytics/rebuild?videoId={await c.VideoAsync()}", new { }), 401, 403, 403, 200),
         // An idle channel has no live playlist for anyone.
         new("GET", "/live/{channel}/{**path}", async c => Get($"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
         new("HEAD", "/live/{channel}/{**path}", async c => Send("HEAD", $"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
@@ -110,6 +116,12 @@ internal static class AuthorizationRules
         request.Content = content;
         return request;
     }
+
+    private static object PlaybackBatch() => new
+    {
+        sessionId = $"matrix{Guid.NewGuid():N}",
+        events = new[] { new { type = "play", at = TimeProvider.System.GetUtcNow(), position = 0 } },
+    };
 
     private static object NewAccount()
     {
