@@ -189,14 +189,14 @@ public static class AnalyticsBench
             var clock = Stopwatch.StartNew();
             var senders = Enumerable.Range(0, Senders).Select(_ => SendAsync(first, total, rate, clock)).ToList();
             await Task.Delay(Settle);
-            var (acceptedAtStart, storedAtStart) = (Interlocked.Read(ref accepted), await StoredAsync());
             var startAt = clock.Elapsed;
+            var (acceptedAtStart, storedAtStart) = (Interlocked.Read(ref accepted), await StoredAsync());
             await Task.WhenAll(senders);
 
             // Each sender took one index past the end: the next run starts right after this one's last batch.
             Interlocked.Exchange(ref nextBatch, first + total);
-            var (acceptedAtEnd, storedAtEnd) = (Interlocked.Read(ref accepted), await StoredAsync());
             var seconds = (clock.Elapsed - startAt).TotalSeconds;
+            var (acceptedAtEnd, storedAtEnd) = (Interlocked.Read(ref accepted), await StoredAsync());
             return new Step(rate, (acceptedAtEnd - acceptedAtStart) / seconds, (storedAtEnd - storedAtStart) / seconds,
                 acceptedAtStart - storedAtStart, acceptedAtEnd - storedAtEnd);
         }
