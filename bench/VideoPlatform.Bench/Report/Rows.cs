@@ -21,7 +21,6 @@ public static class Rows
         ["5c"] = "5c Orleans grain calls/s in-process",
         ["6a"] = "6a Live: glass-to-glass latency at 2 s segments",
         ["6b"] = "6b Live: passthrough publishers per node",
-        ["6c"] = "6c Analytics: events/s sustained",
         ["6d"] = "6d Search: p95 latency at 100k videos",
         ["7a"] = "7a Analytics: playback events/s sustained into stats + warehouse",
         ["7b"] = "7b Analytics: POST to stats delay, p95",

@@ -11,7 +11,7 @@ namespace VideoPlatform.Grains.Transcoding;
 /// and are published on the <c>transcode</c> stream. Until the job ends, a reminder (durable) and, while it runs, a
 /// timer (fast) check the lease; an expired lease means the worker or its silo died, and the job is retried.
 /// </summary>
-public sealed class TranscodeJobGrain(
+public sealed partial class TranscodeJobGrain(
     [PersistentState("job")] IPersistentState<TranscodeJobState> state,
     IOptions<TranscodeJobSettings> options,
     IObjectStore store,
@@ -190,28 +190,6 @@ public sealed class TranscodeJobGrain(
         });
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckLeaseAsync();
-
-    private async Task CheckLeaseAsync()
-    {
-        var s = state.State;
-        switch (s.Status)
-        {
-            case TranscodeJobStatus.Running when s.LeaseUntil < time.GetUtcNow():
-                logger.LogWarning("Job {JobId}: lease of {Worker} expired", JobId, s.WorkerId);
-                await RetryOrFailAsync(new VideoFailure("transcode_error", $"worker {s.WorkerId} stopped renewing its lease"), retryable: true);
-                break;
-            case TranscodeJobStatus.Queued or TranscodeJobStatus.Retrying:
-                await Queue.Push(JobId, time.GetUtcNow()); // idempotent: repairs a queue that lost the id
-                break;
-            case TranscodeJobStatus.Succeeded or TranscodeJobStatus.Failed or TranscodeJobStatus.Canceled:
-                // Still registered: the silo died between the job's final write and the end of FinishAsync.
-                await TellVideoAsync();
-                await UnregisterReminderAsync();
-                break;
-        }
-    }
-
     private async Task RetryOrFailAsync(VideoFailure failure, bool retryable)
     {
         var s = state.State;
@@ -289,25 +267,5 @@ public sealed class TranscodeJobGrain(
             // The video moved on without the job (deleted meanwhile): nothing left to tell.
             logger.LogInformation("Job {JobId}: video no longer takes the outcome: {Reason}", JobId, ex.Message);
         }
-    }
-
-    private async Task UnregisterReminderAsync()
-    {
-        if (await this.GetReminder(LeaseReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
-    private void StartLeaseTimer()
-    {
-        var period = TimeSpan.FromTicks(Math.Max(settings.Lease.Ticks / 3, TimeSpan.FromSeconds(1).Ticks));
-        leaseTimer ??= this.RegisterGrainTimer(CheckLeaseAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
-    }
-
-    private void StopLeaseTimer()
-    {
-        leaseTimer?.Dispose();
-        leaseTimer = null;
     }
 }
