@@ -12,6 +12,7 @@ using VideoPlatform.Hosting.Health;
 using VideoPlatform.Hosting.Analytics;
 using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Hosting.Cluster;
+using VideoPlatform.Hosting.Search;
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Hosting.Storage;
@@ -77,6 +78,7 @@ public static class PlatformHost
         }
 
         services.AddPlatformCatalog(options);
+        services.AddPlatformSearch(options);
         services.AddPlatformAnalytics(options);
         services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
         services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));

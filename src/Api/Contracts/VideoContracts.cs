@@ -18,7 +18,7 @@ public sealed record PlaybackResponse(string Hls, string? Poster, string? Storyb
 
 public sealed record UploadInstructions(string TusEndpoint, IReadOnlyDictionary<string, string> Metadata, string SourceEndpoint);
 
-public sealed record VideoResponse
+public record VideoResponse
 {
     public required string Id { get; init; }
     public required string Title { get; init; }

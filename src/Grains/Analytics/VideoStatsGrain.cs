@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Search;
 using VideoPlatform.Grains.Videos;
 
 namespace VideoPlatform.Grains.Analytics;
@@ -121,6 +122,8 @@ public sealed class VideoStatsGrain(
             var views = unreportedViews;
             unreportedViews = 0;
             await GrainFactory.GetGrain<ITrendingGrain>(ITrendingGrain.Key).AddViews(VideoId, views, time.GetUtcNow());
+            // One-way: the search index keeps the count for its views sort, no stats call per result per query.
+            await GrainFactory.GetGrain<ISearchProjectionGrain>(VideoId).ViewsChanged(state.State.Views);
         }
     }
 

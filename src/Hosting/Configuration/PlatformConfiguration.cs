@@ -12,6 +12,7 @@ public static class PlatformConfiguration
         ("Reminders:Provider", typeof(RemindersProvider)),
         ("Streams:Provider", typeof(StreamsProvider)),
         ("Storage:Provider", typeof(StorageProvider)),
+        ("Search:Provider", typeof(SearchProvider)),
     ];
 
     /// <summary>Every problem with the configuration, one line each; empty when valid.</summary>
@@ -131,9 +132,44 @@ public static class PlatformConfiguration
             }
         }
 
+        foreach (var problem in SearchProblems(o.Search))
+        {
+            yield return problem;
+        }
+
         if (!string.IsNullOrWhiteSpace(o.Telemetry.OtlpEndpoint) && !IsHttpUrl(o.Telemetry.OtlpEndpoint))
         {
             yield return $"{Full("Telemetry:OtlpEndpoint")} = '{o.Telemetry.OtlpEndpoint}' is not an absolute http(s) URL";
+        }
+    }
+
+    private static IEnumerable<string> SearchProblems(SearchSettings search)
+    {
+        if (search.Provider == SearchProvider.Meilisearch)
+        {
+            if (string.IsNullOrWhiteSpace(search.Meilisearch.Url))
+            {
+                yield return $"{Full("Search:Meilisearch:Url")} is required when {Full("Search:Provider")} = Meilisearch";
+            }
+            else if (!IsHttpUrl(search.Meilisearch.Url))
+            {
+                yield return $"{Full("Search:Meilisearch:Url")} = '{search.Meilisearch.Url}' is not an absolute http(s) URL";
+            }
+
+            if (string.IsNullOrWhiteSpace(search.Meilisearch.Index) || !search.Meilisearch.Index.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                yield return $"{Full("Search:Meilisearch:Index")} = '{search.Meilisearch.Index}' is not valid; allowed: letters, digits, - and _";
+            }
+
+            if (search.Meilisearch.BatchSize is < 1 or > 100_000 || search.Meilisearch.TaskTimeout <= TimeSpan.Zero)
+            {
+                yield return $"{Full("Search:Meilisearch:BatchSize")} must be 1..100000 and {Full("Search:Meilisearch:TaskTimeout")} positive";
+            }
+        }
+
+        if (search.InMemory.MaxDocuments is < 1 or > 1_000_000)
+        {
+            yield return $"{Full("Search:InMemory:MaxDocuments")} = {search.InMemory.MaxDocuments} is not valid; allowed: 1..1000000";
         }
     }
 

@@ -1,3 +1,6 @@
+using VideoPlatform.Grains.Search;
+using VideoPlatform.Infrastructure.Search.Meilisearch;
+
 namespace VideoPlatform.Hosting.Configuration;
 
 /// <summary>Every switch of the platform, bound from the <c>VideoPlatform</c> section (env: <c>VideoPlatform__X__Y</c>).</summary>
@@ -12,6 +15,7 @@ public sealed class PlatformOptions
     public PostgresSettings Postgres { get; set; } = new();
     public StorageSettings Storage { get; set; } = new();
     public TelemetrySettings Telemetry { get; set; } = new();
+    public SearchSettings Search { get; set; } = new();
 }
 
 public enum ClusteringProvider { Localhost, AdoNet }
@@ -19,6 +23,7 @@ public enum PersistenceProvider { Memory, AdoNet }
 public enum RemindersProvider { Memory, AdoNet }
 public enum StreamsProvider { Memory, AdoNet }
 public enum StorageProvider { FileSystem, S3 }
+public enum SearchProvider { Postgres, Meilisearch, InMemory }
 
 public class ProviderSwitch<T> where T : struct, Enum
 {
@@ -83,4 +88,11 @@ public sealed class TelemetrySettings
 
     /// <summary>Silos serve their metrics at /metrics (Prometheus text) on their HTTP port. The Api never does: its port is public.</summary>
     public bool Prometheus { get; set; } = true;
+}
+
+/// <summary>Postgres (the default; in memory when no PostgreSQL is configured), Meilisearch, or InMemory.</summary>
+public sealed class SearchSettings : ProviderSwitch<SearchProvider>
+{
+    public MeilisearchSettings Meilisearch { get; set; } = new();
+    public InMemorySearchSettings InMemory { get; set; } = new();
 }

@@ -9,6 +9,8 @@ using VideoPlatform.Grains.Videos;
 using VideoPlatform.TranscodeSilo.Health;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Hosting.Catalog;
+using VideoPlatform.Grains.Search;
+using VideoPlatform.Hosting.Search;
 using VideoPlatform.TranscodeSilo.Ingest.Server;
 using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 using Orleans.TestingHost;
@@ -81,6 +83,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddPlatformObjectStore(Options);
             siloBuilder.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
             siloBuilder.Services.AddSingleton<IAnalyticsWarehouse, InMemoryAnalyticsWarehouse>();
+            siloBuilder.Services.AddSingleton<ISearchIndex, GrainSearchIndex>();
             siloBuilder.Services.Configure<TranscodeJobSettings>(o =>
             {
                 o.Lease = TimeSpan.FromSeconds(3);

@@ -58,6 +58,10 @@ internal static class AuthorizationRules
         new("GET", "/api/videos/{id}/stats/timeseries", async c => Get($"/api/videos/{await c.VideoAsync()}/stats/timeseries"), 401, 403, 200, 200),
         new("GET", "/api/trending", _ => Get("/api/trending"), 200, 200, 200, 200),
         new("POST", "/api/admin/analytics/rebuild", async c => Json("POST", $"/api/admin/analytics/rebuild?videoId={await c.VideoAsync()}", new { }), 401, 403, 403, 200),
+        // Search: anyone; only public Ready videos are ever in the index. Rebuilding it is an admin's job.
+        new("GET", "/api/search", _ => Get("/api/search?q=matrix"), 200, 200, 200, 200),
+        new("GET", "/api/search/suggest", _ => Get("/api/search/suggest?q=mat"), 200, 200, 200, 200),
+        new("POST", "/api/admin/search/reindex", _ => Json("POST", "/api/admin/search/reindex", new { }), 401, 403, 403, 200),
         // An idle channel has no live playlist for anyone.
         new("GET", "/live/{channel}/{**path}", async c => Get($"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
         new("HEAD", "/live/{channel}/{**path}", async c => Send("HEAD", $"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),

@@ -9,6 +9,8 @@ using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Hosting.Catalog;
+using VideoPlatform.Grains.Search;
+using VideoPlatform.Hosting.Search;
 using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
@@ -70,6 +72,7 @@ public sealed class AnalyticsCluster : IAsyncDisposable
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddPlatformObjectStore(options);
             silo.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
+            silo.Services.AddSingleton<ISearchIndex, GrainSearchIndex>();
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddSingleton<IAnalyticsWarehouse>(sp => new PostgresAnalyticsWarehouse(sp.GetRequiredService<NpgsqlDataSource>()));
             silo.Services.PostConfigure<AdoNetStreamOptions>(StreamNames.Provider, o =>
