@@ -38,9 +38,8 @@ public sealed partial class PostgresSearchIndex
         }
 
         await using var command = dataSource.CreateCommand($"""
-            WITH q AS (SELECT {TsQuery} AS query)
-            SELECT d.title FROM vp_search_documents d, q WHERE d.searchable AND d.document @@ q.query
-            ORDER BY ts_rank(d.document, q.query) DESC, d.views DESC, d.id LIMIT 40
+            SELECT d.title FROM vp_search_documents d WHERE d.searchable AND d.document @@ ({TsQuery})
+            ORDER BY ts_rank(d.document, {TsQuery}) DESC, d.views DESC, d.id LIMIT 40
             """);
         command.Parameters.AddWithValue("tsquery", TsQueryText(words, null));
         var titles = new List<string>();
@@ -113,13 +112,13 @@ public sealed partial class PostgresSearchIndex
             _ => ("score DESC, id", "(score < @afterScore OR (score = @afterScore AND id > @afterId))"),
         };
         var highlight = words.Count > 0
-            ? "ts_headline('english', p.title, q.query, @titleMarks), ts_headline('english', p.description, q.query, @descriptionMarks)"
+            ? $"ts_headline('english', p.title, {TsQuery}, @titleMarks), ts_headline('english', p.description, {TsQuery}, @descriptionMarks)"
             : "NULL::text, NULL::text";
         var limit = (query.Limit + 1).ToString(CultureInfo.InvariantCulture);
         batch.BatchCommands.Add(Command($"""
             {matches}
             SELECT p.id, p.score, p.published_at, p.views, {highlight}
-            FROM (SELECT * FROM m {(query.After is null ? "" : "WHERE " + keyset)} ORDER BY {order} LIMIT {limit}) p, q
+            FROM (SELECT * FROM m {(query.After is null ? "" : "WHERE " + keyset)} ORDER BY {order} LIMIT {limit}) p
             ORDER BY {order}
             """, parameters, query.After));
         batch.BatchCommands.Add(Command($"""
@@ -159,7 +158,7 @@ public sealed partial class PostgresSearchIndex
         return new SearchPage(page.Select(r => r.Hit).ToList(), facets, rows.Count > query.Limit ? page[^1].Cursor : null, total);
     }
 
-    /// <summary>The <c>q</c> and <c>m</c> (matching documents with their score) common table expressions and their parameters.</summary>
+    /// <summary>The <c>m</c> common table expression (matching documents with their score) and its parameters.</summary>
     private static (string Sql, Dictionary<string, object> Parameters) Matches(
         SearchQuery query, IReadOnlyList<string> words, IReadOnlyDictionary<int, List<string>>? corrections)
     {
@@ -172,9 +171,9 @@ public sealed partial class PostgresSearchIndex
             parameters["exact"] = string.Join(' ', words);
             parameters["titleMarks"] = TitleMarks;
             parameters["descriptionMarks"] = DescriptionMarks;
-            where.Add("d.document @@ q.query");
+            where.Add($"d.document @@ ({TsQuery})");
             // An exact title outranks any weighting of words.
-            score = "ts_rank(d.document, q.query)::float8 + CASE WHEN trim(regexp_replace(lower(d.title), '[^[:alnum:]]+', ' ', 'g')) = @exact THEN 10 ELSE 0 END";
+            score = $"ts_rank(d.document, {TsQuery})::float8 + CASE WHEN trim(regexp_replace(lower(d.title), '[^[:alnum:]]+', ' ', 'g')) = @exact THEN 10 ELSE 0 END";
         }
         else
         {
@@ -215,11 +214,11 @@ public sealed partial class PostgresSearchIndex
             where.Add("d.published_at >= @publishedAfter");
         }
 
-        var tsquery = words.Count > 0 ? TsQuery : "NULL::tsquery";
+        // The tsquery is written out where it is used (not a CTE): with its parameter known when planned, it folds to a
+        // constant that the GIN index can take.
         return ($"""
-            WITH q AS (SELECT {tsquery} AS query),
-            m AS (SELECT d.id, d.title, d.description, d.tags, d.published_at, d.views, {score} AS score
-                  FROM vp_search_documents d, q WHERE {string.Join(" AND ", where)})
+            WITH m AS (SELECT d.id, d.title, d.description, d.tags, d.published_at, d.views, {score} AS score
+                  FROM vp_search_documents d WHERE {string.Join(" AND ", where)})
             """, parameters);
     }
 
