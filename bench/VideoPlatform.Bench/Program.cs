@@ -4,6 +4,7 @@ using VideoPlatform.Bench.Grains;
 using VideoPlatform.Bench.Load;
 using VideoPlatform.Bench.Platform;
 using VideoPlatform.Bench.Report;
+using VideoPlatform.Bench.Search;
 using VideoPlatform.Bench.Tools;
 using VideoPlatform.Bench.Transcode;
 using VideoPlatform.Bench.Upload;
@@ -52,6 +53,8 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
     {
         figures.AddRange(await WebhookDelayBench.RunAsync(options, work));
     }
+
+    figures.AddRange(await SearchFigures.RunAsync(options, work));
 
     // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops, which
     // would be charged to the platform's figures.

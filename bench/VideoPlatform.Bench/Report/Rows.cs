@@ -25,6 +25,8 @@ public static class Rows
         ["7a"] = "7a Analytics: playback events/s sustained into stats + warehouse",
         ["7b"] = "7b Analytics: POST to stats delay, p95",
         ["7c"] = "7c Webhooks: delay from video.ready to delivery, p95",
+        ["8a"] = "8a Search: p95 latency at 100k videos",
+        ["8c"] = "8c Search: index lag from Ready to found, p95",
     };
 
     public static string Name(string id) => Names[id];
