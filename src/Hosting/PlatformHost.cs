@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
@@ -80,7 +81,8 @@ public static class PlatformHost
         services.AddPlatformCatalog(options);
         services.AddPlatformSearch(options);
         services.AddPlatformAnalytics(options);
-        services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
+        services.AddOptions<TranscodeJobSettings>().Bind(builder.Configuration.GetSection(TranscodeJobSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TranscodeJobSettings>, TranscodeJobSettingsValidation>();
         services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));
         services.AddPlatformReadiness(usesPostgres);
         services.AddPlatformTelemetry(serviceName, options, prometheus && options.Telemetry.Prometheus);

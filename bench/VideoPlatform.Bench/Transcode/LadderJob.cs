@@ -12,7 +12,7 @@ public sealed record LadderJob(string Clip, SourceInfo Source, LadderPlan Plan, 
 
     public static async Task<LadderJob> PlanAsync(string clip, TranscodeOptions options)
     {
-        var probe = await new SourceProbe(MediaTools.Default).ProbeAsync(clip, options.MaxDuration, CancellationToken.None);
+        var probe = await new SourceProbe(MediaTools.Default).ProbeAsync(clip, options.Limits, CancellationToken.None);
         if (probe is not ProbeResult.Accepted accepted)
         {
             throw new InvalidOperationException($"the platform rejects the test clip: {probe}");

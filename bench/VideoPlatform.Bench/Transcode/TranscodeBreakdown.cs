@@ -16,7 +16,7 @@ public static class TranscodeBreakdown
         var finish = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            probe.Add(await TimeAsync(() => new SourceProbe(MediaTools.Default).ProbeAsync(job.Clip, job.Options.MaxDuration, CancellationToken.None)));
+            probe.Add(await TimeAsync(() => new SourceProbe(MediaTools.Default).ProbeAsync(job.Clip, job.Options.Limits, CancellationToken.None)));
             finish.Add(await TimeAsync(async () =>
             {
                 foreach (var rung in job.Plan.Rungs)

@@ -53,14 +53,18 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     Task<TranscodeJobInfo?> Get();
 }
 
-/// <summary>The FIFO of waiting jobs shared by every media silo (key <see cref="TranscodeQueue.Key"/>).</summary>
+/// <summary>
+/// The line of waiting jobs shared by every media silo (key <see cref="TranscodeQueue.Key"/>): owners take turns, and
+/// each owner runs at most <c>Transcode:MaxConcurrentJobsPerOwner</c> jobs at once while the rest of its jobs wait.
+/// </summary>
 [Alias("VideoPlatform.ITranscodeQueueGrain")]
 public interface ITranscodeQueueGrain : IGrainWithStringKey
 {
-    [Alias("Push")]
-    Task Push(string jobId, DateTimeOffset notBefore);
+    /// <summary>Idempotent: a job already waiting keeps its place unless it becomes runnable earlier.</summary>
+    [Alias("PushJob")]
+    Task Push(QueuedJob job);
 
-    /// <summary>The oldest job that may run now, or null.</summary>
+    /// <summary>The next owner's oldest job that may run now (counted as running on <paramref name="workerId"/>), or null.</summary>
     [Alias("Pop")]
     Task<string?> Pop(string workerId);
 
@@ -74,8 +78,9 @@ public interface ITranscodeQueueGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task Remove(string jobId);
 
-    [Alias("SetRunning")]
-    Task SetRunning(string jobId, string? workerId);
+    /// <summary>Who runs the job, or (worker null) that it stopped: its owner's slot is free again.</summary>
+    [Alias("SetRunningFor")]
+    Task SetRunning(string jobId, string? owner, string? workerId);
 
     [Alias("Stats"), ReadOnly]
     Task<TranscodeQueueStats> Stats();

@@ -26,7 +26,8 @@ public enum LeaseStatus
 public sealed record TranscodeRequest(
     [property: Id(0)] string VideoId,
     [property: Id(1)] string SourceKey,
-    [property: Id(2)] long Size);
+    [property: Id(2)] long Size,
+    [property: Id(3)] string? OwnerId = null);
 
 [GenerateSerializer, Immutable, Alias("VideoPlatform.TranscodeTicket")]
 public sealed record TranscodeTicket(
@@ -56,3 +57,11 @@ public sealed record TranscodeQueueStats(
     [property: Id(1)] int Running,
     [property: Id(2)] IReadOnlyList<string> QueuedJobs,
     [property: Id(3)] IReadOnlyDictionary<string, string> RunningJobs);
+
+/// <summary>A job in the line: runnable from <see cref="NotBefore"/>, in its owner's line by <see cref="QueuedAt"/>.</summary>
+[GenerateSerializer, Immutable, Alias("VideoPlatform.QueuedJob")]
+public sealed record QueuedJob(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] DateTimeOffset NotBefore,
+    [property: Id(2)] DateTimeOffset QueuedAt,
+    [property: Id(3)] string? Owner = null);

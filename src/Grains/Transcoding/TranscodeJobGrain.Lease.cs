@@ -17,8 +17,11 @@ public sealed partial class TranscodeJobGrain
                 logger.LogWarning("Job {JobId}: lease of {Worker} expired", JobId, s.WorkerId);
                 await RetryOrFailAsync(new VideoFailure("transcode_error", $"worker {s.WorkerId} stopped renewing its lease"), retryable: true);
                 break;
+            case TranscodeJobStatus.Running:
+                await Queue.SetRunning(JobId, OwnerId, s.WorkerId); // idempotent: a queue that lost its memory counts the slot again
+                break;
             case TranscodeJobStatus.Queued or TranscodeJobStatus.Retrying:
-                await Queue.Push(JobId, time.GetUtcNow()); // idempotent: repairs a queue that lost the id
+                await Queue.Push(Entry(time.GetUtcNow())); // idempotent: repairs a queue that lost the id
                 break;
             case TranscodeJobStatus.Succeeded or TranscodeJobStatus.Failed or TranscodeJobStatus.Canceled:
                 // Still registered: the silo died between the job's final write and the end of FinishAsync.

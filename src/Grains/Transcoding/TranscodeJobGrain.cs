@@ -28,6 +28,11 @@ public sealed partial class TranscodeJobGrain(
 
     private IVideoGrain Video => GrainFactory.GetGrain<IVideoGrain>(state.State.Request!.VideoId);
 
+    private string? OwnerId => state.State.Request?.OwnerId;
+
+    /// <summary>This job's place in the line: its first arrival keeps its turn among its owner's jobs.</summary>
+    private QueuedJob Entry(DateTimeOffset notBefore) => new(JobId, notBefore, state.State.EnqueuedAt, OwnerId);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Written before Retrying was a status: a job waiting for its next attempt was Queued with attempts behind it.
@@ -66,7 +71,7 @@ public sealed partial class TranscodeJobGrain(
     private async Task WatchAndPushAsync()
     {
         await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        await Queue.Push(JobId, time.GetUtcNow());
+        await Queue.Push(Entry(time.GetUtcNow()));
     }
 
     public Task EnsureQueued(TranscodeRequest request) => Enqueue(request);
@@ -76,6 +81,11 @@ public sealed partial class TranscodeJobGrain(
         var s = state.State;
         if (!TranscodeJobStateMachine.IsWaiting(s.Status) || s.Request is null)
         {
+            if (s.Status != TranscodeJobStatus.Running)
+            {
+                await Queue.SetRunning(JobId, OwnerId, null); // the pop counted it against its owner's slots
+            }
+
             return null;
         }
 
@@ -85,7 +95,7 @@ public sealed partial class TranscodeJobGrain(
         s.Progress = 0;
         await TransitionAsync(TranscodeJobTrigger.Start, reason: null);
         StartLeaseTimer();
-        await Queue.SetRunning(JobId, workerId);
+        await Queue.SetRunning(JobId, OwnerId, workerId);
         await Video.StartProcessing(JobId);
         logger.LogInformation("Job {JobId} attempt {Attempt} runs on {Worker}", JobId, s.Attempts, workerId);
         return new TranscodeTicket(JobId, s.Request.VideoId, s.Request.SourceKey, s.Attempts, settings.Lease);
@@ -204,8 +214,8 @@ public sealed partial class TranscodeJobGrain(
             StopLeaseTimer();
             // The failed attempt's ladder stops growing; the next one rewrites it from its first segment.
             await Video.WithdrawPlayback();
-            await Queue.SetRunning(JobId, null);
-            await Queue.Push(JobId, notBefore);
+            await Queue.SetRunning(JobId, OwnerId, null);
+            await Queue.Push(Entry(notBefore));
             return;
         }
 
@@ -224,7 +234,7 @@ public sealed partial class TranscodeJobGrain(
         await TransitionAsync(trigger, error);
         StopLeaseTimer();
         await TellVideoAsync();
-        await Queue.SetRunning(JobId, null);
+        await Queue.SetRunning(JobId, OwnerId, null);
         await UnregisterReminderAsync();
     }
 

@@ -1,22 +1,31 @@
+using Microsoft.Extensions.Options;
+
 namespace VideoPlatform.Grains.Transcoding;
 
 /// <summary>
-/// The waiting line of transcode jobs, first in first out across every media silo. It holds ids only;
-/// each job grain owns its own state and lease.
+/// The waiting line of transcode jobs across every media silo, owners taking turns (<see cref="FairQueue"/>). It holds
+/// ids only and writes nothing: each job grain owns its durable state and its reminder, and the reminder re-pushes a
+/// waiting job (with its first arrival time, so it keeps its place) and re-asserts a running one. A queue that lost its
+/// memory with its silo is whole again within one reminder period, and a push or pop costs no storage write at all;
+/// see docs/transcode-queue.md for the figures.
 /// </summary>
 public sealed class TranscodeQueueGrain(
-    [PersistentState("queue")] IPersistentState<TranscodeQueueState> state,
+    IOptions<TranscodeJobSettings> options,
     TranscodeQueueGauge gauge,
     TimeProvider time) : Grain, ITranscodeQueueGrain
 {
-    // Completed (and replaced) on every push: wakes the workers waiting in WaitForWork.
-    private TaskCompletionSource pushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FairQueue line = new(options.Value.MaxConcurrentJobsPerOwner);
+
+    // Completed (and replaced) whenever a job may have become runnable: wakes the workers waiting in WaitForWork.
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Only the platform's queue drives the gauge (tests make queues of their own).
     private bool Reports => this.GetPrimaryKeyString() == TranscodeQueue.Key;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The line lives in memory: stay active while idle rather than forget it and wait for the reminders.
+        this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5)) { KeepAlive = true });
         ReportDepth();
         return Task.CompletedTask;
     }
@@ -31,24 +40,14 @@ public sealed class TranscodeQueueGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Push(string jobId, DateTimeOffset notBefore)
+    public Task Push(QueuedJob job)
     {
-        var waiting = state.State.Waiting;
-        var existing = waiting.FindIndex(w => w.JobId == jobId);
-        if (existing >= 0)
+        if (line.Push(job))
         {
-            if (waiting[existing].NotBefore <= notBefore)
-            {
-                return;
-            }
-
-            waiting.RemoveAt(existing);
+            Changed();
         }
 
-        waiting.Add(new QueuedJob(jobId, notBefore, time.GetUtcNow()));
-        await SaveAsync();
-        pushed.TrySetResult();
-        pushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return Task.CompletedTask;
     }
 
     public async Task<bool> WaitForWork(TimeSpan max, CancellationToken cancellationToken)
@@ -57,14 +56,14 @@ public sealed class TranscodeQueueGrain(
         while (true)
         {
             var now = time.GetUtcNow();
-            var waiting = state.State.Waiting;
-            if (waiting.Exists(w => w.NotBefore <= now))
+            var next = line.NextRunnable();
+            if (next <= now)
             {
                 return true;
             }
 
             // A job in backoff becomes runnable at its NotBefore: wake then, even without a push.
-            var until = waiting.Count == 0 ? deadline : Min(deadline, waiting.Min(w => w.NotBefore));
+            var until = next is { } due ? Min(deadline, due) : deadline;
             if (until <= now || cancellationToken.IsCancellationRequested)
             {
                 return false;
@@ -72,89 +71,52 @@ public sealed class TranscodeQueueGrain(
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = Task.Delay(until - now, time, stop.Token);
-            await Task.WhenAny(pushed.Task, delay);
+            await Task.WhenAny(changed.Task, delay);
             await stop.CancelAsync();
         }
     }
 
-    public async Task<string?> Pop(string workerId)
+    public Task<string?> Pop(string workerId)
     {
-        var now = time.GetUtcNow();
-        var waiting = state.State.Waiting;
-        var next = waiting.FindIndex(w => w.NotBefore <= now);
-        if (next < 0)
-        {
-            return null;
-        }
-
-        var job = waiting[next];
-        waiting.RemoveAt(next);
-        await SaveAsync();
-        return job.JobId;
+        var job = line.Pop(time.GetUtcNow(), workerId);
+        ReportDepth();
+        return Task.FromResult(job);
     }
 
-    public async Task Remove(string jobId)
+    public Task Remove(string jobId)
     {
-        if (state.State.Waiting.RemoveAll(w => w.JobId == jobId) > 0)
-        {
-            await SaveAsync();
-        }
+        line.Remove(jobId);
+        ReportDepth();
+        return Task.CompletedTask;
     }
 
-    public async Task SetRunning(string jobId, string? workerId)
+    public Task SetRunning(string jobId, string? owner, string? workerId)
     {
-        var running = state.State.Running;
-        var changed = workerId is null ? running.Remove(jobId) : running.TryAdd(jobId, workerId) || Replace(running, jobId, workerId);
-        if (changed)
+        if (line.SetRunning(jobId, owner, workerId) && workerId is null)
         {
-            await SaveAsync();
+            Changed(); // a slot of that owner is free: its next job may run
         }
+
+        ReportDepth();
+        return Task.CompletedTask;
     }
 
-    public Task<TranscodeQueueStats> Stats() => Task.FromResult(new TranscodeQueueStats(
-        state.State.Waiting.Count,
-        state.State.Running.Count,
-        state.State.Waiting.Select(w => w.JobId).ToList(),
-        new Dictionary<string, string>(state.State.Running)));
+    public Task<TranscodeQueueStats> Stats() => Task.FromResult(line.Stats());
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static bool Replace(Dictionary<string, string> running, string jobId, string workerId)
+    private void Changed()
     {
-        if (running[jobId] == workerId)
-        {
-            return false;
-        }
-
-        running[jobId] = workerId;
-        return true;
-    }
-
-    private async Task SaveAsync()
-    {
-        await state.WriteStateAsync();
         ReportDepth();
+        changed.TrySetResult();
+        changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private void ReportDepth()
     {
         if (Reports)
         {
-            gauge.Set(state.State.Waiting.Count);
+            gauge.Set(line.Waiting);
         }
     }
 }
-
-[GenerateSerializer, Alias("VideoPlatform.TranscodeQueueState")]
-public sealed class TranscodeQueueState
-{
-    /// <summary>In arrival order; FIFO among the jobs whose backoff has passed.</summary>
-    [Id(0)] public List<QueuedJob> Waiting { get; set; } = [];
-    [Id(1)] public Dictionary<string, string> Running { get; set; } = [];
-}
-
-[GenerateSerializer, Immutable, Alias("VideoPlatform.QueuedJob")]
-public sealed record QueuedJob(
-    [property: Id(0)] string JobId,
-    [property: Id(1)] DateTimeOffset NotBefore,
-    [property: Id(2)] DateTimeOffset QueuedAt);

@@ -100,7 +100,7 @@ public sealed class VideoGrain(
             // Told again (the upload grain re-drives this after a crash): the job may be all that is missing.
             if (told.Status == VideoStatus.Uploaded)
             {
-                await GrainFactory.GetGrain<ITranscodeJobGrain>(told.Id).EnsureQueued(new TranscodeRequest(told.Id, source.SourceKey, source.Size));
+                await GrainFactory.GetGrain<ITranscodeJobGrain>(told.Id).EnsureQueued(new TranscodeRequest(told.Id, source.SourceKey, source.Size, told.OwnerId));
             }
 
             return told;
@@ -112,7 +112,7 @@ public sealed class VideoGrain(
             Source = new SourceInfo { Size = source.Size, Sha256 = source.Sha256 },
             SourceKey = source.SourceKey,
         });
-        await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size));
+        await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size, video.OwnerId));
         return video;
     }
 

@@ -26,7 +26,7 @@ public static class FfmpegArguments
         List<string> args =
         [
             "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats", "-progress", "pipe:1",
-            "-f", source.Demuxer, "-i", Path.GetFullPath(inputPath),
+            .. MediaInput.File(source.Demuxer, Path.GetFullPath(inputPath)),
             "-filter_complex", FilterGraph(source, plan, StoryboardPlan.For(source, options.StoryboardInterval)),
         ];
         for (var i = 0; i < rungs.Count; i++)

@@ -7,6 +7,8 @@ public enum RejectionReason
     Corrupt,
     TooLong,
     UnsupportedCodec,
+    TooLarge,
+    TimedOut,
 }
 
 /// <summary>Why a source cannot become a video; <see cref="Code"/> is the API's failure.code.</summary>
@@ -19,6 +21,8 @@ public sealed record MediaRejection(RejectionReason Reason, string Message)
         RejectionReason.Corrupt => "corrupt",
         RejectionReason.TooLong => "too_long",
         RejectionReason.UnsupportedCodec => "unsupported_codec",
+        RejectionReason.TooLarge => "too_large",
+        RejectionReason.TimedOut => "transcode_timeout",
         _ => throw new ArgumentOutOfRangeException(nameof(Reason), Reason, null),
     };
 }

@@ -12,7 +12,8 @@ public static class ProbeClassifier
         "png", "mjpeg", "jpegls", "bmp", "webp", "tiff", "jpeg2000", "gif", "ppm", "pgm", "pam", "qoi", "jpegxl",
     };
 
-    public static ProbeResult Classify(string json, long size, TimeSpan maxDuration)
+    /// <param name="scan">The packets of the first video stream; without one the header's duration is taken on trust.</param>
+    public static ProbeResult Classify(string json, long size, ProbeLimits limits, PacketScan? scan = null)
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
@@ -36,10 +37,10 @@ public static class ProbeClassifier
             return ProbeResult.Reject(RejectionReason.UnsupportedCodec, $"The video codec (tag {tag}) is not supported.");
         }
 
-        var duration = Seconds(format, "duration") ?? Seconds(video, "duration");
+        var declared = Seconds(format, "duration") ?? Seconds(video, "duration");
         var frames = Number(video, "nb_frames");
         if (formatName.EndsWith("_pipe", StringComparison.Ordinal) || formatName == "image2"
-            || (ImageCodecs.Contains(codec) && (duration is null || frames is <= 1)))
+            || (ImageCodecs.Contains(codec) && (declared is null || frames is <= 1)))
         {
             return ProbeResult.Reject(RejectionReason.NotVideo, $"The file is a still image ({codec}), not a video.");
         }
@@ -51,19 +52,33 @@ public static class ProbeClassifier
             return ProbeResult.Reject(RejectionReason.Corrupt, "The video stream has no picture size.");
         }
 
+        // Decoding costs the coded size, the ladder the displayed one (a stretched pixel aspect widens the picture).
+        var rotation = Rotation(video);
+        var (codedWidth, codedHeight) = (width, height);
+        (width, height) = DisplaySize(width, height, Text(video, "sample_aspect_ratio"), rotation);
+        if (!limits.Fits(codedWidth, codedHeight) || !limits.Fits(width, height))
+        {
+            return ProbeResult.Reject(
+                RejectionReason.TooLarge, $"The picture is {codedWidth}x{codedHeight}; the limit is {limits.MaxWidth}x{limits.MaxHeight}.");
+        }
+
+        var duration = declared is > 0 ? declared : scan?.Span?.TotalSeconds;
         if (duration is not > 0)
         {
             return ProbeResult.Reject(RejectionReason.Corrupt, "The duration of the file is unknown.");
         }
 
         var length = TimeSpan.FromSeconds(duration.Value);
-        if (length > maxDuration)
+        if (length > limits.MaxDuration)
         {
-            return ProbeResult.Reject(RejectionReason.TooLong, $"The video lasts {length:g}; the limit is {maxDuration:g}.");
+            return ProbeResult.Reject(RejectionReason.TooLong, $"The video lasts {length:g}; the limit is {limits.MaxDuration:g}.");
         }
 
-        var rotation = Rotation(video);
-        (width, height) = DisplaySize(width, height, Text(video, "sample_aspect_ratio"), rotation);
+        var videoDuration = Seconds(video, "duration") is double own and > 0 ? TimeSpan.FromSeconds(own) : (TimeSpan?)null;
+        if (scan is not null && PacketScanRules.Check(scan, declared is > 0 ? videoDuration ?? length : null, frames) is { } damaged)
+        {
+            return new ProbeResult.Rejected(damaged);
+        }
         var avg = FrameRate.Parse(Text(video, "avg_frame_rate"));
         var nominal = FrameRate.Parse(Text(video, "r_frame_rate"));
         var rate = avg ?? nominal ?? new FrameRate(30, 1);
@@ -86,7 +101,7 @@ public static class ProbeClassifier
             Number(format, "bit_rate") ?? 0,
             size)
         {
-            VideoDuration = Seconds(video, "duration") is double own and > 0 ? TimeSpan.FromSeconds(own) : null,
+            VideoDuration = videoDuration,
         });
     }
 

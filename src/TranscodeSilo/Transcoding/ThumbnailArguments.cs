@@ -60,7 +60,7 @@ public static class ThumbnailArguments
     /// <summary>Lays the tiles out left to right, top to bottom in one JPEG: a few kilobytes of input, a blink of work.</summary>
     public static IReadOnlyList<string> Sprite(StoryboardPlan plan) =>
     [
-        "-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "nut", "-i", TilesFile,
+        "-hide_banner", "-nostdin", "-y", "-v", "error", .. MediaInput.File("nut", TilesFile),
         "-vf", $"tile={plan.Columns.ToString(CultureInfo.InvariantCulture)}x{plan.Rows.ToString(CultureInfo.InvariantCulture)}",
         "-frames:v", "1", "-q:v", "5", "-update", "1", StoryboardFile,
     ];

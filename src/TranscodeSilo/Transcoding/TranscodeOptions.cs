@@ -11,6 +11,22 @@ public sealed record TranscodeOptions
 
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>Largest picture accepted, either way round; see <see cref="ProbeLimits"/>.</summary>
+    public int MaxWidth { get; init; } = ProbeLimits.DefaultMaxWidth;
+
+    public int MaxHeight { get; init; } = ProbeLimits.DefaultMaxHeight;
+
+    /// <summary>Wall time a job may take per second of video, after <see cref="TimeoutFloor"/>; then FFmpeg is killed.</summary>
+    public double TimeoutFactor { get; init; } = 10;
+
+    /// <summary>Wall time every job gets whatever its length (and all the probe gets): startup, thumbnails, a busy machine.</summary>
+    public TimeSpan TimeoutFloor { get; init; } = TimeSpan.FromMinutes(2);
+
+    public ProbeLimits Limits => new(MaxDuration, MaxWidth, MaxHeight);
+
+    /// <summary>The wall-clock budget of a job whose source lasts <paramref name="duration"/>.</summary>
+    public TimeSpan Timeout(TimeSpan duration) => TimeoutFloor + (duration * TimeoutFactor);
+
     /// <summary>Shortest gap between storyboard thumbnails; long videos get a wider gap to bound the sprite.</summary>
     public TimeSpan StoryboardInterval { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -3,7 +3,7 @@ using VideoPlatform.Storage;
 namespace VideoPlatform.TranscodeSilo.Transcoding;
 
 /// <summary>Source file in, HLS ladder + poster + storyboard out. The temp folder never outlives the call.</summary>
-public sealed class Transcoder(MediaTools tools)
+public sealed class Transcoder(MediaTools tools, TimeProvider time)
 {
     // The output folder has the layout of the published keys, so each file is published under MediaKeys.Video(id, path).
     public const string MasterName = MediaKeys.MasterPlaylist;
@@ -15,10 +15,14 @@ public sealed class Transcoder(MediaTools tools)
     private const double EncodeShare = 90;
 
     public Transcoder()
-        : this(MediaTools.Default)
+        : this(MediaTools.Default, TimeProvider.System)
     {
     }
 
+    /// <summary>
+    /// Probes, then encodes within <see cref="TranscodeOptions.Timeout"/> of the source's length: past it FFmpeg is killed
+    /// (with its whole process tree) and the source is rejected as <c>transcode_timeout</c>, not retried.
+    /// </summary>
     public async Task<TranscodeOutcome> TranscodeAsync(
         string inputFile,
         string outputFolder,
@@ -27,13 +31,42 @@ public sealed class Transcoder(MediaTools tools)
         CancellationToken cancellationToken,
         IEncodeWatcher? watcher = null)
     {
-        var probe = await new SourceProbe(tools).ProbeAsync(inputFile, options.MaxDuration, cancellationToken).ConfigureAwait(false);
+        // Until the probe says how long the source is, the floor alone bounds it.
+        using var deadline = new CancellationTokenSource(options.TimeoutFloor, time);
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var budget = options.TimeoutFloor;
+        try
+        {
+            return await TranscodeWithinAsync(inputFile, outputFolder, options, progress, watcher, allowed =>
+            {
+                budget = options.Timeout(allowed);
+                deadline.CancelAfter(budget);
+            }, limited.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new TranscodeOutcome.Rejected(new MediaRejection(
+                RejectionReason.TimedOut, $"The transcode took longer than its limit of {budget:g} and was stopped."));
+        }
+    }
+
+    private async Task<TranscodeOutcome> TranscodeWithinAsync(
+        string inputFile,
+        string outputFolder,
+        TranscodeOptions options,
+        IProgress<double>? progress,
+        IEncodeWatcher? watcher,
+        Action<TimeSpan> startClock,
+        CancellationToken cancellationToken)
+    {
+        var probe = await new SourceProbe(tools).ProbeAsync(inputFile, options.Limits, cancellationToken).ConfigureAwait(false);
         if (probe is ProbeResult.Rejected rejected)
         {
             return new TranscodeOutcome.Rejected(rejected.Rejection);
         }
 
         var source = ((ProbeResult.Accepted)probe).Source;
+        startClock(source.Duration);
         var plan = LadderPlanner.Plan(source);
         var work = Path.Combine(options.WorkRoot ?? Path.GetTempPath(), $"vp-transcode-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
 
@@ -24,7 +25,7 @@ public static class LiveHlsArguments
 
         var rungs = ladder.Rungs;
         var encoded = rungs.Where(r => !r.Copy).ToList();
-        List<string> args = ["-hide_banner", "-nostdin", "-v", "error", "-nostats", "-f", "flv", "-i", "pipe:0"];
+        List<string> args = ["-hide_banner", "-nostdin", "-v", "error", "-nostats", .. MediaInput.Pipe("flv")];
         if (encoded.Count > 0)
         {
             args.AddRange(["-filter_complex", FilterGraph(rungs)]);

@@ -109,16 +109,13 @@ public sealed class RecordingBuilder(IObjectStore store, MediaTools tools)
                 await content.Stream.CopyToAsync(file, cancellationToken);
             }
 
-            var run = await ToolProcess.RunAsync(tools.FfmpegPath,
-                ["-hide_banner", "-nostdin", "-y", "-v", "error", "-i", input, "-map", "0:v:0", "-frames:v", "1",
-                    "-vf", "scale='min(1280,iw)':-2,setsar=1", "-q:v", "3", "-update", "1", "poster.jpg"],
-                folder, null, cancellationToken);
+            var run = await ToolProcess.RunAsync(tools.FfmpegPath, RecordingPosterArguments.Build(input), folder, null, cancellationToken);
             if (!run.Succeeded)
             {
                 return null; // a recording without a poster still plays
             }
 
-            await using var poster = File.OpenRead(Path.Combine(folder, "poster.jpg"));
+            await using var poster = File.OpenRead(Path.Combine(folder, RecordingPosterArguments.PosterFile));
             await store.PutAsync(key, poster, MediaContentTypes.For(key), cancellationToken);
             return key;
         }

@@ -66,6 +66,10 @@ public sealed class TranscodeJobRunner(
                 Preset = settings.Preset,
                 Threads = settings.Threads,
                 MaxDuration = settings.MaxDuration,
+                MaxWidth = settings.MaxWidth,
+                MaxHeight = settings.MaxHeight,
+                TimeoutFactor = settings.TimeoutFactor,
+                TimeoutFloor = settings.TimeoutFloor,
                 WorkRoot = work,
             };
             var result = await transcoder.TranscodeAsync(sourceFile, output, options, progress, abort.Token, growing);

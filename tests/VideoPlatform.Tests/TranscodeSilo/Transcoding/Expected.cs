@@ -13,7 +13,7 @@ internal static class Expected
         return
         [
             "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats", "-progress", "pipe:1",
-            "-f", "mov", "-i", "/media/in/source.mp4", "-filter_complex", ladderGraph + thumbnailGraph,
+            "-protocol_whitelist", "file", "-f", "mov", "-i", "/media/in/source.mp4", "-filter_complex", ladderGraph + thumbnailGraph,
             .. maps,
             .. encoding,
             "-map_metadata", "-1", "-map_chapters", "-1",

@@ -14,7 +14,7 @@ public sealed class FfmpegArgumentsTests
         string[] expected =
         [
             "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats", "-progress", "pipe:1",
-            "-f", "mov", "-i", "/media/in/source.mp4",
+            "-protocol_whitelist", "file", "-f", "mov", "-i", "/media/in/source.mp4",
             "-filter_complex",
             "[0:v:0]fps=30,format=yuv420p,split=7[s0][s1][s2][s3][s4][sp][ss]"
                 + ";[s0]scale=1920:1080,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1];[s2]scale=854:480,setsar=1[v2]"

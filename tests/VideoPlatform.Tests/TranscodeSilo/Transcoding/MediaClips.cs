@@ -31,6 +31,14 @@ public sealed class MediaClips : IAsyncLifetime
 
     public string UnknownCodec => Path.Combine(Folder, "unknown-codec.avi");
 
+    /// <summary>As a browser's MediaRecorder writes it: WebM muxed live, so the header states no duration.</summary>
+    public string BrowserRecording => Path.Combine(Folder, "recording.webm");
+
+    public string TextFile => Path.Combine(Folder, "notes.mp4");
+
+    /// <summary>One second of frames, then a single frame at half an hour: a header that promises far more than the data.</summary>
+    public string SparseFrames => Path.Combine(Folder, "sparse.mkv");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
@@ -61,6 +69,11 @@ public sealed class MediaClips : IAsyncLifetime
         var avi = Path.Combine(Folder, "h264.avi");
         await FfmpegAsync("-i", Landscape, "-an", "-c:v", "copy", avi);
         await File.WriteAllBytesAsync(UnknownCodec, AviFourCc.Replace(await File.ReadAllBytesAsync(avi), "avc1"u8, "ZZZZ"u8));
+        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-t", "3", "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-c:a", "libopus", "-f", "webm", "-live", "1", BrowserRecording);
+        await File.WriteAllTextAsync(TextFile, "My holiday video\nPlease transcode me.\n");
+        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30", "-frames:v", "31", "-vf", "setpts='if(lt(N,30),N/30,1800)/TB'",
+            "-fps_mode", "passthrough", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", SparseFrames);
     }
 
     public Task DisposeAsync()

@@ -6,7 +6,7 @@ namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
 [Trait("Category", "Integration")]
 public sealed class SourceProbeTests(MediaClips clips)
 {
-    private static readonly TimeSpan SixHours = TimeSpan.FromHours(6);
+    private static readonly ProbeLimits SixHours = new(TimeSpan.FromHours(6));
     private readonly SourceProbe _probe = new(MediaTools.Default);
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class SourceProbeTests(MediaClips clips)
     [Fact]
     public async Task ProbeAsync_LongerThanLimit_RejectsTooLong()
     {
-        var result = await _probe.ProbeAsync(clips.Landscape, TimeSpan.FromSeconds(2), CancellationToken.None);
+        var result = await _probe.ProbeAsync(clips.Landscape, new ProbeLimits(TimeSpan.FromSeconds(2)), CancellationToken.None);
 
         Assert.Equal("too_long", Assert.IsType<ProbeResult.Rejected>(result).Rejection.Code);
     }
@@ -51,6 +51,8 @@ public sealed class SourceProbeTests(MediaClips clips)
     [InlineData(nameof(MediaClips.PngRenamed), "not_video")]
     [InlineData(nameof(MediaClips.AudioOnly), "not_video")]
     [InlineData(nameof(MediaClips.UnknownCodec), "unsupported_codec")]
+    [InlineData(nameof(MediaClips.TextFile), "not_video")]
+    [InlineData(nameof(MediaClips.SparseFrames), "corrupt")]
     public async Task ProbeAsync_BadInput_RejectsWithReason(string clip, string code)
     {
         var path = (string)typeof(MediaClips).GetProperty(clip)!.GetValue(clips)!;
@@ -72,5 +74,27 @@ public sealed class SourceProbeTests(MediaClips clips)
         var result = await _probe.ProbeAsync(path, SixHours, CancellationToken.None);
 
         Assert.Equal("not_video", Assert.IsType<ProbeResult.Rejected>(result).Rejection.Code);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_BrowserRecordingWithoutDurationInItsHeader_LengthFromItsPackets()
+    {
+        var header = await ToolProcess.RunAsync(
+            "ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "default=nw=1", clips.BrowserRecording], null, null, CancellationToken.None);
+        Assert.Contains("duration=N/A", header.StandardOutput, StringComparison.Ordinal); // ffprobe itself knows no length
+
+        var result = await _probe.ProbeAsync(clips.BrowserRecording, SixHours, CancellationToken.None);
+
+        var source = Assert.IsType<ProbeResult.Accepted>(result).Source;
+        Assert.Equal("vp8", source.VideoCodec);
+        Assert.InRange(source.Duration.TotalSeconds, 2.9, 3.1);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_PictureOverTheLimit_RejectsTooLarge()
+    {
+        var result = await _probe.ProbeAsync(clips.Landscape, new ProbeLimits(TimeSpan.FromHours(6), MaxWidth: 1024, MaxHeight: 576), CancellationToken.None);
+
+        Assert.Equal("too_large", Assert.IsType<ProbeResult.Rejected>(result).Rejection.Code);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ThumbnailArgumentsTests
         Assert.Equal(@"setpts=PTS-STARTPTS,select=gte(t\,selected_n*5),scale=160:90,setsar=1", ThumbnailArguments.StoryboardFilter(plan));
         string[] sprite =
         [
-            "-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "nut", "-i", "storyboard-tiles.nut",
+            "-hide_banner", "-nostdin", "-y", "-v", "error", "-protocol_whitelist", "file", "-f", "nut", "-i", "storyboard-tiles.nut",
             "-vf", "tile=2x1", "-frames:v", "1", "-q:v", "5", "-update", "1", "storyboard.jpg",
         ];
         Assert.Equal(sprite, ThumbnailArguments.Sprite(plan));

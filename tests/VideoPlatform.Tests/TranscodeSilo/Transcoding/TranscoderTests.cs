@@ -112,6 +112,8 @@ public sealed class TranscoderTests(MediaClips clips) : IDisposable
     [InlineData(nameof(MediaClips.RandomBytes), "corrupt")]
     [InlineData(nameof(MediaClips.PngRenamed), "not_video")]
     [InlineData(nameof(MediaClips.AudioOnly), "not_video")]
+    [InlineData(nameof(MediaClips.TextFile), "not_video")]
+    [InlineData(nameof(MediaClips.SparseFrames), "corrupt")]
     public async Task TranscodeAsync_BadInput_RejectedAndNothingLeft(string clip, string code)
     {
         var path = (string)typeof(MediaClips).GetProperty(clip)!.GetValue(clips)!;
@@ -139,6 +141,31 @@ public sealed class TranscoderTests(MediaClips clips) : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transcode);
         Assert.Empty(FfmpegProcessesReading(clips.Long));
         Assert.Empty(Directory.GetFileSystemEntries(WorkRoot));
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_BrowserRecordingWithoutDuration_BecomesAVideo()
+    {
+        var outcome = await new Transcoder().TranscodeAsync(clips.BrowserRecording, Output, Options, null, CancellationToken.None);
+
+        var result = Assert.IsType<TranscodeOutcome.Transcoded>(outcome).Result;
+        Assert.InRange(result.Duration.TotalSeconds, 2.9, 3.1);
+        Assert.Equal(["240p"], result.Renditions.Select(r => r.Name));
+        Assert.True(File.Exists(Path.Combine(Output, result.PosterPath)));
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_PastItsWallClockLimit_KillsFfmpegAndTimesOut()
+    {
+        // 3 s for a 30 s 720p ladder at a slow preset: the limit strikes mid-encode.
+        var limited = Options with { Preset = "medium", TimeoutFloor = TimeSpan.FromSeconds(3), TimeoutFactor = 0 };
+
+        var outcome = await new Transcoder().TranscodeAsync(clips.Long, Output, limited, null, CancellationToken.None);
+
+        Assert.Equal("transcode_timeout", Assert.IsType<TranscodeOutcome.Rejected>(outcome).Rejection.Code);
+        Assert.Empty(FfmpegProcessesReading(clips.Long));
+        Assert.Empty(Directory.GetFileSystemEntries(WorkRoot));
+        Assert.False(Directory.Exists(Output));
     }
 
     private static List<int> FfmpegProcessesReading(string file) =>

@@ -15,7 +15,7 @@ public sealed class LiveHlsArgumentsTests
 
         Assert.Equal(
         [
-            "-hide_banner", "-nostdin", "-v", "error", "-nostats", "-f", "flv", "-i", "pipe:0",
+            "-hide_banner", "-nostdin", "-v", "error", "-nostats", "-protocol_whitelist", "pipe", "-f", "flv", "-i", "pipe:0",
             "-filter_complex", "[0:v:0]split=1[s1];[s1]scale=854:480,setsar=1[v1]",
             "-map", "0:v:0", "-map", "0:a:0", "-map", "[v1]", "-map", "0:a:0",
             "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-force_key_frames", "source",

@@ -38,4 +38,26 @@ public sealed class TranscodeWorkerSettingsTests
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), settings.EffectiveProgressInterval);
     }
+
+    [Fact]
+    public void Problems_Defaults_None() => Assert.Empty(new TranscodeWorkerSettings().Problems());
+
+    [Theory]
+    [InlineData(0, 4320, 10.0, 120)]
+    [InlineData(4320, 8192, 10.0, 120)]
+    [InlineData(8192, 4320, 0.5, 120)]
+    [InlineData(8192, 4320, 10.0, 1)]
+    public void Problems_LimitThatCannotWork_NamesIt(int width, int height, double factor, int floorSeconds)
+    {
+        var settings = new TranscodeWorkerSettings
+        {
+            MaxWidth = width,
+            MaxHeight = height,
+            TimeoutFactor = factor,
+            TimeoutFloor = TimeSpan.FromSeconds(floorSeconds),
+        };
+
+        Assert.Contains(settings.Problems(), p => p.StartsWith(TranscodeWorkerSettings.Section, StringComparison.Ordinal));
+    }
 }
+
