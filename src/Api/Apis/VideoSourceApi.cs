@@ -4,8 +4,10 @@ using System.Security.Claims;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Uploads;
+using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
+using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Storage;
 
@@ -22,7 +24,8 @@ public static class VideoSourceApi
     }
 
     private static async Task<IResult> PutSourceAsync(
-        string id, HttpContext http, ClaimsPrincipal user, ResourceAccess access, IClusterClient client, IObjectStore store, IOptions<UploadSettings> options)
+        string id, HttpContext http, ClaimsPrincipal user, ResourceAccess access, IClusterClient client, IObjectStore store,
+        IOptions<UploadSettings> options, IOptions<QuotaSettings> quotas, TimeProvider time)
     {
         var request = http.Request;
         var maxSize = options.Value.MaxSize;
@@ -53,9 +56,26 @@ public static class VideoSourceApi
             return ApiProblem.BadRequest("empty", "The body is empty");
         }
 
+        // One upload slot of the owner's while the body arrives; over a quota this throws QuotaExceededException.
+        var quota = client.GetGrain<IUserQuotaGrain>(details.OwnerId ?? Caller.IdOf(user)!);
+        var slot = $"put-{id}";
+        var free = await quota.BeginUpload(slot, request.ContentLength ?? 0, time.GetUtcNow() + options.Value.Expiration, quotas.Value.For(user));
+        try
+        {
+            return await ReceiveAsync(id, http, video, store, Math.Min(maxSize, free));
+        }
+        finally
+        {
+            await quota.EndUpload(slot);
+        }
+    }
+
+    private static async Task<IResult> ReceiveAsync(string id, HttpContext http, IVideoGrain video, IObjectStore store, long limit)
+    {
+        var request = http.Request;
         TusResults.LiftBodySizeLimit(http);
         var key = MediaKeys.Source(id);
-        var body = new UploadBodyStream(request.Body, maxSize, hash: null);
+        var body = new UploadBodyStream(request.Body, limit, hash: null);
         ObjectInfo stored;
         try
         {
@@ -63,7 +83,7 @@ public static class VideoSourceApi
         }
         catch (Exception) when (body.TooLarge)
         {
-            return TusResults.TooLarge($"The body is over the maximum of {maxSize} bytes");
+            return TusResults.TooLarge($"The body is over the {limit} bytes allowed (the upload maximum, or what the account may still store)");
         }
 
         if (stored.Length == 0)
@@ -72,8 +92,16 @@ public static class VideoSourceApi
             return ApiProblem.BadRequest("empty", "The body is empty");
         }
 
-        var completed = await video.CompleteUpload(new UploadedSource(key, stored.Length, FileName(request), null));
-        return TypedResults.Accepted($"/api/videos/{id}", new VideoSourceAccepted(id, completed.Status.ToString().ToLowerInvariant(), stored.Length));
+        try
+        {
+            var completed = await video.CompleteUpload(new UploadedSource(key, stored.Length, FileName(request), null));
+            return TypedResults.Accepted($"/api/videos/{id}", new VideoSourceAccepted(id, completed.Status.ToString().ToLowerInvariant(), stored.Length));
+        }
+        catch (IllegalTransitionException ex) when (ex.From == nameof(VideoStatus.Deleted))
+        {
+            // Deleted while the body arrived: the video grain removed the bytes it was offered.
+            return ApiProblem.Deleted("Video", id);
+        }
     }
 
     private static string? FileName(HttpRequest request) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
@@ -6,6 +7,7 @@ using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
 
 namespace VideoPlatform.Api.Apis;
@@ -24,12 +26,16 @@ public static class VideosApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(CreateVideoRequest request, ClaimsPrincipal user, IClusterClient grains, VideoMapper mapper)
+    private static async Task<IResult> CreateAsync(
+        CreateVideoRequest request, ClaimsPrincipal user, IClusterClient grains, VideoMapper mapper, IOptions<QuotaSettings> quotas)
     {
         if (VideoRequestValidation.Validate(request) is { } problem)
         {
             return ApiProblem.BadRequest(problem.Code, problem.Detail);
         }
+
+        // Over the per-day quota this throws QuotaExceededException (429 quota_exceeded).
+        await grains.GetGrain<IUserQuotaGrain>(Caller.IdOf(user)!).ReserveVideo(quotas.Value.For(user));
 
         var command = new CreateVideo
         {
@@ -86,7 +92,10 @@ public static class VideosApi
             Limit = limit ?? 20,
         });
         var details = await Task.WhenAll(page.Items.Select(i => grains.GetGrain<IVideoGrain>(i.Id).Get()));
-        var items = await Task.WhenAll(details.OfType<VideoDetails>().Where(v => mine || v.Visibility == Visibility.Public).Select(v => mapper.MapAsync(v, user)));
+        // The catalog leaves deleted videos out; one deleted since the page was read is left out here.
+        var items = await Task.WhenAll(details.OfType<VideoDetails>()
+            .Where(v => v.Status != VideoStatus.Deleted && (mine || v.Visibility == Visibility.Public))
+            .Select(v => mapper.MapAsync(v, user)));
         return TypedResults.Ok(new PageResponse<VideoResponse>(items, page.NextCursor));
     }
 

@@ -9,7 +9,7 @@ namespace VideoPlatform.Api.Auth;
 
 public enum VideoAction
 {
-    /// <summary>Read metadata and play: anyone for public and unlisted videos, owner or admin for private ones.</summary>
+    /// <summary>Read metadata and play: anyone for public and unlisted videos, owner or admin for private ones; nobody for a deleted one.</summary>
     View,
     /// <summary>Edit, delete, upload to, see private metadata: owner or admin.</summary>
     Manage,
@@ -33,6 +33,11 @@ public sealed class ResourceAccess(IClusterClient grains)
         if (video is null || !CanView(video, user))
         {
             return new(null, Errors.ApiProblem.NotFound("Video", id));
+        }
+
+        if (video.Status == VideoStatus.Deleted)
+        {
+            return new(null, Errors.ApiProblem.Deleted("Video", id));
         }
 
         return action == VideoAction.Manage && !IsOwnerOrAdmin(video.OwnerId, user) ? new(null, AuthSetup.Forbidden()) : new(video, null);

@@ -19,6 +19,10 @@ public static class ApiProblem
     public static IResult NotFound(string what, string id) =>
         Create(StatusCodes.Status404NotFound, "not_found", $"{what} not found", $"{what} '{id}' does not exist");
 
+    /// <summary>A deleted resource: nothing of it (title, description, owner) is served any more.</summary>
+    public static IResult Deleted(string what, string id) =>
+        Create(StatusCodes.Status404NotFound, "deleted", $"{what} deleted", $"{what} '{id}' was deleted");
+
     public static IResult BadRequest(string code, string detail) =>
         Create(StatusCodes.Status400BadRequest, code, "Invalid request", detail);
 

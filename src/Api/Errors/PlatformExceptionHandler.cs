@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using VideoPlatform.Grains.Channels;
+using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Storage;
 
@@ -10,6 +11,7 @@ namespace VideoPlatform.Api.Errors;
 internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public const string StorageUnavailable = "storage_unavailable";
+    public const string QuotaCode = "quota_exceeded";
 
     // A store outage is the platform's, not the caller's: the same request is worth repeating once the store is back.
     private const string StorageRetryAfterSeconds = "5";
@@ -25,6 +27,9 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
             ObjectRangeNotSatisfiableException => (StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", "Range not satisfiable"),
             ObjectStoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, StorageUnavailable, "Storage unavailable"),
             BadHttpRequestException bad => (bad.StatusCode, "bad_request", "Invalid request"),
+            // Rate-like quotas (per day, concurrent) pass with time; stored bytes only when something is deleted.
+            QuotaExceededException { RetryAfter: null } => (StatusCodes.Status403Forbidden, QuotaCode, "Quota exceeded"),
+            QuotaExceededException => (StatusCodes.Status429TooManyRequests, QuotaCode, "Quota exceeded"),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -38,18 +43,24 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
             context.Response.Headers.RetryAfter = StorageRetryAfterSeconds;
         }
 
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
+            Status = status,
+            Title = title,
+            Detail = exception.Message,
+            Type = $"https://videoplatform.dev/problems/{code}",
+            Extensions = { ["code"] = code },
+        };
+        if (exception is QuotaExceededException quota)
+        {
+            problem.Extensions["quota"] = quota.Quota;
+            problem.Extensions["limit"] = quota.Limit;
+            if (quota.RetryAfter is { } wait)
             {
-                Status = status,
-                Title = title,
-                Detail = exception.Message,
-                Type = $"https://videoplatform.dev/problems/{code}",
-                Extensions = { ["code"] = code },
-            },
-        });
+                context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
 }

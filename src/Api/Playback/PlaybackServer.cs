@@ -37,7 +37,7 @@ public sealed class PlaybackServer(PlaybackObjectCache objects, PlaybackAccess a
         if (!isPublic)
         {
             // Unlisted: anyone holding a valid link token. Private: only tokens issued to the owner or an admin.
-            var issuedTo = token is null ? null : await tokens.ValidateAsync(videoId, token);
+            var issuedTo = token is null ? null : await tokens.ValidateAsync(videoId, video.Visibility, token);
             if (issuedTo is null || (video.Visibility == Grains.Videos.Visibility.Private && issuedTo.Length == 0))
             {
                 return Auth.AuthSetup.Forbidden();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VideoPlatform.Grains.Uploads;
+using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Uploads;
 
@@ -22,7 +23,7 @@ public sealed record PatchResult(PatchStatus Status, UploadInfo? Upload);
 /// One PATCH (or the body of a creation-with-upload POST): lease, stream, verify, then commit or discard.
 /// Bytes that arrived before a broken connection are committed (without a checksum to check them against).
 /// </summary>
-public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings> options, TimeProvider time)
+public sealed class PatchProcessor(IUploadWriter writer, IObjectStore store, IOptions<UploadSettings> options, TimeProvider time)
 {
     public async Task<PatchResult> ApplyAsync(IUploadGrain grain, long offset, HttpRequest request, UploadChecksum? checksum)
     {
@@ -52,6 +53,12 @@ public sealed class PatchProcessor(IUploadWriter writer, IOptions<UploadSettings
             if (after is null)
             {
                 await writer.DiscardAsync(upload, written);
+                if (sourceKey is not null)
+                {
+                    // Assembled for an upload that ended meanwhile (its video deleted): nothing else would remove it.
+                    await store.DeleteAsync(sourceKey, CancellationToken.None);
+                }
+
                 return new PatchResult(PatchStatus.LeaseLost, upload);
             }
 

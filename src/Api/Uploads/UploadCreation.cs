@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
+using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Grains.Videos;
@@ -11,7 +12,8 @@ namespace VideoPlatform.Api.Uploads;
 public static class UploadCreation
 {
     public static async Task<IResult> CreateAsync(
-        HttpContext http, ResourceAccess access, IClusterClient client, PatchProcessor processor, IOptions<UploadSettings> options)
+        HttpContext http, ResourceAccess access, IClusterClient client, PatchProcessor processor, IOptions<UploadSettings> options,
+        IOptions<QuotaSettings> quotas)
     {
         var request = http.Request;
         var settings = options.Value;
@@ -75,6 +77,7 @@ public static class UploadCreation
                 FileName = metadata["filename"] ?? metadata["name"],
                 FileType = metadata["filetype"] ?? metadata["type"],
                 Expiration = settings.Expiration,
+                Limits = quotas.Value.For(http.User),
             });
         }
         catch (VideoNotFoundException)

@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Options;
+using VideoPlatform.Api.Videos;
 using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Uploads;
 
 public static class UploadServices
 {
-    /// <summary>Upload settings, the bytes path for the configured store (append when it can, multipart otherwise) and the tus CORS policy.</summary>
+    /// <summary>Upload and quota settings, the bytes path for the configured store (append when it can, multipart otherwise) and the tus CORS policy.</summary>
     public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<UploadSettings>(configuration.GetSection(UploadSettings.Section));
+        services.AddOptions<UploadSettings>().Bind(configuration.GetSection(UploadSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UploadSettings>, UploadSettingsValidation>();
+        services.AddOptions<QuotaSettings>().Bind(configuration.GetSection(QuotaSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuotaSettings>, QuotaSettingsValidation>();
         services.AddSingleton<IUploadWriter>(sp =>
         {
             var store = sp.GetRequiredService<IObjectStore>();

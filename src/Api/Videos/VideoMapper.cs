@@ -22,7 +22,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
         string? token = null;
         if (v.Visibility != Visibility.Public && v.Playable)
         {
-            token = await tokens.CreateAsync(v.Id, manager ? Caller.IdOf(caller) : null);
+            token = await tokens.CreateAsync(v.Id, v.Visibility, manager ? Caller.IdOf(caller) : null);
         }
 
         var owner = v.OwnerId is null ? null : await OwnerNameAsync(v.OwnerId);

@@ -40,4 +40,8 @@ public interface IUploadGrain : IGrainWithStringKey
     /// <summary>Active → Terminated, freeing the stored bytes. Returns the status before the call (null: never created).</summary>
     [Alias("Terminate")]
     Task<UploadStatus?> Terminate();
+
+    /// <summary>Its video was deleted: an Active upload is terminated (one-way, so the deleting video grain never waits on it).</summary>
+    [Alias("VideoDeleted"), OneWay]
+    Task VideoDeleted();
 }

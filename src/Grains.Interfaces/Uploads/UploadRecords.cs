@@ -1,3 +1,5 @@
+using VideoPlatform.Grains.Users;
+
 namespace VideoPlatform.Grains.Uploads;
 
 [GenerateSerializer, Immutable, Alias("VideoPlatform.CreateUpload")]
@@ -9,8 +11,10 @@ public sealed record CreateUpload
     [Id(2)] public string? Metadata { get; init; }
     [Id(3)] public string? FileName { get; init; }
     [Id(4)] public string? FileType { get; init; }
-    /// <summary>An upload without a PATCH for this long expires.</summary>
+    /// <summary>The upload expires this long after its creation, whatever its PATCHes.</summary>
     [Id(5)] public required TimeSpan Expiration { get; init; }
+    /// <summary>The quotas of the caller (none for an admin), checked against the video owner's accounting.</summary>
+    [Id(6)] public QuotaLimits Limits { get; init; } = QuotaLimits.None;
 }
 
 /// <summary>A snapshot of an upload.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Users;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Storage;
 
@@ -8,7 +9,8 @@ namespace VideoPlatform.Grains.Uploads;
 /// <summary>
 /// One tus upload. Status changes go through <see cref="UploadStateMachine"/> and are published on the <c>upload</c>
 /// stream; one PATCH at a time holds the (persisted) lease; a reminder expires uploads nobody finishes, freeing their
-/// bytes and failing the video with <c>upload_expired</c>.
+/// bytes and failing the video with <c>upload_expired</c>. While Active it holds one of its owner's upload slots
+/// (<see cref="IUserQuotaGrain"/>), freed however it ends.
 /// </summary>
 public sealed class UploadGrain(
     [PersistentState("upload")] IPersistentState<UploadState> state,
@@ -32,11 +34,27 @@ public sealed class UploadGrain(
                 : throw new InvalidOperationException($"Upload '{this.GetPrimaryKeyString()}' already exists");
         }
 
-        var video = await GrainFactory.GetGrain<IVideoGrain>(command.VideoId).BeginUpload(this.GetPrimaryKeyString());
+        var uploadId = this.GetPrimaryKeyString();
+        var videoGrain = GrainFactory.GetGrain<IVideoGrain>(command.VideoId);
         var now = Now;
+        var quota = await videoGrain.Get() is { OwnerId: { } ownerId } ? GrainFactory.GetGrain<IUserQuotaGrain>(ownerId) : null;
+        // The whole claimed length counts against the stored-bytes quota while the upload runs: a claim in the
+        // accounting, never disk reserved (the store holds only the bytes received).
+        await (quota?.BeginUpload(uploadId, command.Length, now + command.Expiration, command.Limits) ?? Task.FromResult(0L));
+        VideoDetails video;
+        try
+        {
+            video = await videoGrain.BeginUpload(uploadId);
+        }
+        catch (Exception)
+        {
+            await (quota?.EndUpload(uploadId) ?? Task.CompletedTask);
+            throw;
+        }
+
         state.State.Upload = new UploadInfo
         {
-            UploadId = this.GetPrimaryKeyString(),
+            UploadId = uploadId,
             VideoId = command.VideoId,
             OwnerId = video.OwnerId,
             Length = command.Length,
@@ -116,13 +134,14 @@ public sealed class UploadGrain(
             throw new ArgumentException($"Offset {commit.Offset} is not within {upload.Offset}..{upload.Length}", nameof(commit));
         }
 
+        // ExpiresAt stays where Create put it (creation + Uploads:Expiration): were each PATCH to push it on, a client
+        // sending a byte now and then would keep an upload, its bytes and its quota slot forever.
         var completed = commit.SourceKey is not null;
         var from = upload.Status;
         upload = upload with
         {
             Offset = commit.Offset,
             Storage = commit.Storage,
-            ExpiresAt = Now + state.State.Expiration,
             Status = completed ? UploadStateMachine.Table.Fire(upload.Status, UploadTrigger.LastByteLanded) : upload.Status,
         };
         state.State.Upload = upload;
@@ -136,7 +155,17 @@ public sealed class UploadGrain(
             await PublishAsync(from);
             // Should this silo die before the video hears of it, the reminder (now due in a minute) tells it again.
             await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            await TellVideoAsync(upload);
+            try
+            {
+                await TellVideoAsync(upload);
+            }
+            catch (IllegalTransitionException ex)
+            {
+                // Deleted while the last bytes landed: the video grain removed the source it was offered.
+                logger.LogInformation("Upload {UploadId}: video {VideoId} no longer takes its source ({Error})", upload.UploadId, upload.VideoId, ex.Message);
+            }
+
+            await EndQuotaSlotAsync(upload);
             await UnregisterExpiryAsync();
         }
         else if ((upload.Length == 0 ? 100 : (int)(upload.Offset * 100 / upload.Length)) is var percent && percent != reportedPercent)
@@ -173,6 +202,14 @@ public sealed class UploadGrain(
         }
 
         return upload.Status;
+    }
+
+    public async Task VideoDeleted()
+    {
+        if (await Terminate() == UploadStatus.Active)
+        {
+            logger.LogInformation("Upload {UploadId} ended with its video", this.GetPrimaryKeyString());
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -235,8 +272,12 @@ public sealed class UploadGrain(
         }
 
         await store.DeletePrefixAsync(MediaKeys.UploadPrefix(upload.UploadId));
+        await EndQuotaSlotAsync(upload);
         await UnregisterExpiryAsync();
     }
+
+    private Task EndQuotaSlotAsync(UploadInfo upload) =>
+        upload.OwnerId is { } ownerId ? GrainFactory.GetGrain<IUserQuotaGrain>(ownerId).EndUpload(upload.UploadId) : Task.CompletedTask;
 
     private Task PublishAsync(UploadStatus? from)
     {

@@ -3,13 +3,16 @@ using Orleans.Streams;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Transcoding;
+using VideoPlatform.Grains.Uploads;
+using VideoPlatform.Grains.Users;
 using VideoPlatform.Storage;
 
 namespace VideoPlatform.Grains.Videos;
 
 /// <summary>
 /// One video. Every status change goes through <see cref="VideoStateMachine"/>, is persisted, written to the
-/// catalog and published on the <c>video</c> stream.
+/// catalog and published on the <c>video</c> stream. What it holds in the store (source, then source and renditions)
+/// is reported to its owner's <see cref="IUserQuotaGrain"/> at each change.
 /// </summary>
 public sealed class VideoGrain(
     [PersistentState("video")] IPersistentState<VideoState> state,
@@ -106,12 +109,20 @@ public sealed class VideoGrain(
             return told;
         }
 
+        if (state.State.Video is { Status: VideoStatus.Deleted } deleted && source.SourceKey == MediaKeys.Source(deleted.Id))
+        {
+            // The bytes landed after the delete had removed the video's objects: nothing else would ever remove them.
+            await store.DeleteAsync(source.SourceKey);
+            logger.LogInformation("Video {VideoId} was deleted before its source landed; the source was removed", deleted.Id);
+        }
+
         var video = await FireAsync(VideoTrigger.UploadCompleted, v => v with
         {
             Progress = 100,
             Source = new SourceInfo { Size = source.Size, Sha256 = source.Sha256 },
             SourceKey = source.SourceKey,
         });
+        await ChargeAsync(video, source.Size);
         await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size, video.OwnerId));
         return video;
     }
@@ -168,7 +179,7 @@ public sealed class VideoGrain(
             return; // at-least-once delivery of a finished job or import
         }
 
-        await FireAsync(trigger, v => v with
+        var ready = await FireAsync(trigger, v => v with
         {
             Progress = 100,
             Source = source(v),
@@ -178,6 +189,14 @@ public sealed class VideoGrain(
             StoryboardKey = output.StoryboardKey,
             PublishedAt = time.GetUtcNow(),
         });
+        var published = 0L;
+        await foreach (var stored in store.ListAsync(MediaKeys.VideoPrefix(ready.Id)))
+        {
+            published += stored.Length;
+        }
+
+        // A recording has no separate source: its objects are all under the video prefix.
+        await ChargeAsync(ready, published + (ready.SourceKey is null ? 0 : ready.Source?.Size ?? 0));
     }
 
     public async Task Fail(VideoFailure failure)
@@ -188,7 +207,9 @@ public sealed class VideoGrain(
         }
 
         var trigger = Video.Status == VideoStatus.Uploading ? VideoTrigger.UploadFailed : VideoTrigger.ProcessingFailed;
-        await FireAsync(trigger, v => v with { Failure = failure, MasterKey = null });
+        var failed = await FireAsync(trigger, v => v with { Failure = failure, MasterKey = null });
+        // What a failed job published is removed; the source stays until the video is deleted.
+        await ChargeAsync(failed, failed.SourceKey is null ? 0 : failed.Source?.Size ?? 0);
     }
 
     public async Task Delete()
@@ -200,6 +221,12 @@ public sealed class VideoGrain(
         }
 
         await FireAsync(VideoTrigger.Deleted, v => v with { Progress = 0 });
+        if (video is { Status: VideoStatus.Uploading, UploadId: { } uploadId })
+        {
+            // Ends the upload's PATCHes and frees its staged bytes and quota slot now, not at its expiry.
+            await GrainFactory.GetGrain<IUploadGrain>(uploadId).VideoDeleted();
+        }
+
         if (video.Status is VideoStatus.Uploaded or VideoStatus.Processing)
         {
             // One-way: the job may be calling this grain right now (a failure report); awaiting could deadlock.
@@ -208,7 +235,11 @@ public sealed class VideoGrain(
 
         var removed = await store.DeletePrefixAsync(MediaKeys.VideoPrefix(video.Id)) + await store.DeletePrefixAsync(MediaKeys.SourcePrefix(video.Id));
         logger.LogInformation("Deleted video {VideoId}: {Objects} objects removed", video.Id, removed);
+        await ChargeAsync(video, 0);
     }
+
+    private Task ChargeAsync(VideoDetails video, long bytes) =>
+        video.OwnerId is { } ownerId ? GrainFactory.GetGrain<IUserQuotaGrain>(ownerId).SetVideoBytes(video.Id, bytes) : Task.CompletedTask;
 
     private async Task<VideoDetails> FireAsync(VideoTrigger trigger, Func<VideoDetails, VideoDetails> change)
     {

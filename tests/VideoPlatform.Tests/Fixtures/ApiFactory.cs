@@ -69,6 +69,10 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
         builder.UseSetting("VideoPlatform:Auth:AuthPermitsPerMinute", "100000");
         builder.UseSetting("VideoPlatform:Auth:UploadPermitsPerMinute", "100000");
         builder.UseSetting("VideoPlatform:Auth:Admins:0", TestUsers.AdminName);
+        // Fixtures make many videos and uploads per account; the quotas are tested with their own settings (QuotaTests).
+        builder.UseSetting("VideoPlatform:Quotas:MaxStoredBytes", "0");
+        builder.UseSetting("VideoPlatform:Quotas:MaxVideosPerDay", "0");
+        builder.UseSetting("VideoPlatform:Quotas:MaxConcurrentUploads", "0");
         // Every test account costs two hashes; the production figure is asserted on its own (PasswordHashingTests).
         builder.UseSetting("VideoPlatform:Auth:PasswordIterations", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

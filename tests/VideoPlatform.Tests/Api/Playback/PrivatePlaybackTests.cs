@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Api.Playback;
+using VideoPlatform.Grains.Videos;
 using VideoPlatform.Tests.EndToEnd;
 using VideoPlatform.Tests.Fixtures;
 
@@ -47,7 +48,11 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
         Assert.DoesNotContain(id, await other.Client.GetStringAsync(new Uri($"/api/videos?owner={owner.Id}", UriKind.Relative)));
         Assert.Contains(id, await owner.Client.GetStringAsync(new Uri("/api/videos?owner=me", UriKind.Relative)));
 
-        // Private: others cannot see or play it, the link token stops working, the owner's token plays.
+        // The owner's own link while unlisted: issued to the owner, but for an unlisted video.
+        var ownerUnlistedHls = (await JsonAsync(await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(ownerUnlistedHls, UriKind.Relative))).StatusCode);
+
+        // Private: others cannot see or play it, the link tokens (the owner's too) stop working, the owner's new token plays.
         (await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { visibility = "private" })).EnsureSuccessStatusCode();
         // The playback access cache keeps the old answer for up to 5 s: the link token stops working once it lapses.
         var linkRevoked = await Eventually.WaitAsync(
@@ -57,12 +62,14 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
         Assert.True(linkRevoked, "the link token still played 60 s after the video went private");
         var ownerHls = (await JsonAsync(await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
         var tokens = api.Services.GetRequiredService<PlaybackTokens>();
-        var expired = await tokens.CreateAsync(id, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
+        var expired = await tokens.CreateAsync(id, Visibility.Private, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
         var forged = ownerHls.Split('/')[3][..^4] + "AAAA";
 
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync(new Uri(ownerHls, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync(new Uri(linkHls, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(new Uri(ownerUnlistedHls, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri(ownerUnlistedHls, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync(new Uri($"/play/{id}/master.m3u8", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{expired}/master.m3u8", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{forged}/master.m3u8", UriKind.Relative))).StatusCode);

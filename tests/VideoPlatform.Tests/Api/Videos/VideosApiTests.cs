@@ -91,19 +91,33 @@ public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Delete_ThenPatch_Returns409AndUploadFindsNoVideo()
+    public async Task Delete_ThenReadEditUploadOrList_Answers404DeletedAndServesNothingOfIt()
     {
-        var id = await CreateAsync("gone");
-        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative))).StatusCode);
+        using var owner = await api.RegisterUserAsync();
+        var id = await CreateAsync("secret title", owner);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync(new Uri($"/api/videos/{id}", UriKind.Relative))).StatusCode);
 
-        var patch = await http.PatchAsJsonAsync($"/api/videos/{id}", new { title = "again" });
-        var upload = await http.PutAsync(new Uri($"/api/videos/{id}/source", UriKind.Relative), new ByteArrayContent([1, 2, 3]));
-        var get = await JsonAsync(await http.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)));
+        var get = await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
+        using var stranger = api.CreateClient();
+        var anonymous = await stranger.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
+        var patch = await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { title = "again" });
+        var upload = await owner.Client.PutAsync(new Uri($"/api/videos/{id}/source", UriKind.Relative), new ByteArrayContent([1, 2, 3]));
+        var play = await owner.Client.GetAsync(new Uri($"/play/{id}/master.m3u8", UriKind.Relative));
+        var listed = await JsonAsync(await owner.Client.GetAsync(new Uri("/api/videos?owner=me", UriKind.Relative)));
+        var listedDeleted = await JsonAsync(await owner.Client.GetAsync(new Uri("/api/videos?owner=me&status=deleted", UriKind.Relative)));
 
-        Assert.Equal(HttpStatusCode.Conflict, patch.StatusCode);
-        Assert.Equal("illegal_transition", (await JsonAsync(patch)).GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
-        Assert.Equal("deleted", get.GetProperty("status").GetString());
+        foreach (var response in new[] { get, anonymous, patch, upload })
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("deleted", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+            Assert.DoesNotContain("secret title", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(owner.Id, body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, play.StatusCode);
+        Assert.Empty(listed.GetProperty("items").EnumerateArray());
+        Assert.Empty(listedDeleted.GetProperty("items").EnumerateArray());
     }
 
     [Fact]

@@ -42,6 +42,23 @@ public sealed class UploadGrainTests(PlatformClusterFixture cluster)
     }
 
     [Fact]
+    public async Task CommitPatch_TinyPatches_NeverMoveTheExpirySetAtCreation()
+    {
+        var (grain, _) = await CreateAsync(100);
+        var created = (await grain.Get())!.ExpiresAt;
+
+        for (var offset = 0; offset < 3; offset++)
+        {
+            var grant = await grain.BeginPatch(offset, 1, Lease);
+            await grain.CommitPatch(grant.Token, new PatchCommit(offset + 1, UploadStorage.Empty, null));
+        }
+
+        var after = await grain.Get();
+        Assert.Equal(3, after!.Offset);
+        Assert.Equal(created, after.ExpiresAt);
+    }
+
+    [Fact]
     public async Task BeginPatch_AbandonedLease_IsTakenOverAndOldTokenCannotCommit()
     {
         var (grain, _) = await CreateAsync(100);
