@@ -45,6 +45,7 @@ public static class PlatformConfiguration
 
         errors.AddRange(ValidateBound(options));
         errors.AddRange(WebhookConfiguration.Validate(configuration));
+        errors.AddRange(LiveConfiguration.Validate(configuration));
         return errors;
     }
 
