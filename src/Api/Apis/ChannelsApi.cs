@@ -16,7 +16,7 @@ public static class ChannelsApi
     public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/channels").WithTags("Channels");
-        group.MapPost("/", CreateAsync).WithName("CreateChannel").RequireAuthorization();
+        group.MapPost("/", CreateAsync).WithName("CreateChannel").RequireAuthorization().RequireRateLimiting(LiveSettings.ChannelCreationLimit);
         group.MapGet("/{id}", GetAsync).WithName("GetChannel");
         group.MapGet("/", ListAsync).WithName("ListChannels");
         group.MapPatch("/{id}", UpdateAsync).WithName("UpdateChannel").RequireAuthorization();
@@ -77,9 +77,16 @@ public static class ChannelsApi
             return problem;
         }
 
-        if (await OwnedAsync(grains, id, context) is { } denied)
+        var current = await FindAsync(grains, id);
+        if (Denied(current, id, context) is { } denied)
         {
             return denied;
+        }
+
+        var admin = Caller.IsAdmin(context.User);
+        if (request.Disabled == false && current!.Moderated && !admin)
+        {
+            return ApiProblem.Create(StatusCodes.Status403Forbidden, "channel_moderated", "Forbidden", "An admin disabled this channel; only an admin can enable it");
         }
 
         var channel = await grains.GetGrain<IChannelGrain>(id).Update(new ChannelPatch
@@ -88,13 +95,14 @@ public static class ChannelsApi
             Record = request.Record,
             LatencyMode = request.LatencyMode,
             Disabled = request.Disabled,
+            ByAdmin = admin,
         });
         return TypedResults.Ok(mapper.Map(channel));
     }
 
     private static async Task<IResult> RotateKeyAsync(string id, HttpContext context, IClusterClient grains, ChannelMapper mapper)
     {
-        if (await OwnedAsync(grains, id, context) is { } denied)
+        if (Denied(await FindAsync(grains, id), id, context) is { } denied)
         {
             return denied;
         }
@@ -107,9 +115,8 @@ public static class ChannelsApi
         PlatformIds.IsWellFormed(id) ? await grains.GetGrain<IChannelGrain>(id).Get() : null;
 
     /// <summary>Null when the caller may change the channel; otherwise the 404/403 to answer with.</summary>
-    private static async Task<IResult?> OwnedAsync(IClusterClient grains, string id, HttpContext context)
+    private static IResult? Denied(ChannelDetails? channel, string id, HttpContext context)
     {
-        var channel = await FindAsync(grains, id);
         if (channel is null)
         {
             return ApiProblem.NotFound("Channel", id);

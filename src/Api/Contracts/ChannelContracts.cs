@@ -20,6 +20,10 @@ public sealed record ChannelResponse
     public required string Name { get; init; }
     public OwnerResponse? Owner { get; init; }
     public required ChannelStatus Status { get; init; }
+
+    /// <summary>Only while disabled: "owner" (the owner may enable it again) or "admin" (a moderation only an admin lifts).</summary>
+    public string? DisabledBy { get; init; }
+
     public ChannelLiveResponse? Live { get; init; }
     public required ChannelPlaybackResponse Playback { get; init; }
     public required ChannelSettingsResponse Settings { get; init; }

@@ -14,6 +14,7 @@ public sealed class ChannelMapper(IOptions<LiveSettings> options)
         Owner = c.OwnerId is null ? null : new OwnerResponse(c.OwnerId, null),
         // Publicly an interrupted channel is live (with live.interrupted set): its viewers keep the window.
         Status = ChannelStateMachine.HasSession(c.Status) ? ChannelStatus.Live : c.Status,
+        DisabledBy = c.Status != ChannelStatus.Disabled ? null : c.Moderated ? "admin" : "owner",
         Live = ChannelStateMachine.HasSession(c.Status) && c.Live is { } s
             ? new ChannelLiveResponse(s.SessionId, s.StartedAt, s.Media?.Width ?? 0, s.Media?.Height ?? 0, s.Media?.Bitrate ?? 0, c.Viewers, c.Status == ChannelStatus.Interrupted)
             : null,

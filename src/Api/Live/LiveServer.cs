@@ -25,6 +25,7 @@ public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemor
         }
 
         string key;
+        string? viewedSession = null;
         if (path == MediaKeys.MasterPlaylist)
         {
             if (await SessionAsync(channelId) is not { } session)
@@ -41,7 +42,7 @@ public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemor
             var sessionId = path[..path.IndexOf('/', StringComparison.Ordinal)];
             if (path.EndsWith("/live.m3u8", StringComparison.Ordinal) && await SessionAsync(channelId) == sessionId)
             {
-                await grains.GetGrain<ILiveSessionGrain>(sessionId).CountPlaylistFetch();
+                viewedSession = sessionId;
             }
         }
         else
@@ -50,15 +51,38 @@ public sealed class LiveServer(IObjectStore store, IClusterClient grains, IMemor
         }
 
         var cacheControl = MediaContentTypes.IsImmutable(key) ? StoredObjectResponse.ImmutableCacheControl : PlaylistCacheControl;
-        return await StoredObjectResponse.ServeAsync(context, key, path, cacheControl,
-            (range, cancellationToken) => store.GetAsync(key, range, cancellationToken));
+        return await StoredObjectResponse.ServeAsync(context, key, path, cacheControl, async (range, cancellationToken) =>
+        {
+            var content = await store.GetAsync(key, range, cancellationToken);
+            if (content is not null && viewedSession is not null)
+            {
+                // A viewer is a fetch of a playlist that exists, not of any name under the session.
+                await grains.GetGrain<ILiveSessionGrain>(viewedSession).CountPlaylistFetch();
+            }
+
+            return content;
+        });
     }
 
-    private async Task<string?> SessionAsync(string channelId) =>
-        await cache.GetOrCreateAsync($"live-session:{channelId}", async entry =>
+    /// <summary>
+    /// The channel's current session. The directory (one activation) answers first, and only for a live channel is
+    /// the channel grain asked and the answer cached, so a flood of made-up channel ids activates nothing and fills no cache.
+    /// </summary>
+    private async Task<string?> SessionAsync(string channelId)
+    {
+        var cacheKey = $"live-session:{channelId}";
+        if (cache.TryGetValue(cacheKey, out string? known))
         {
-            entry.AbsoluteExpirationRelativeToNow = ChannelLifetime;
-            var channel = await grains.GetGrain<IChannelGrain>(channelId).Get();
-            return channel is { Live: { } s } && ChannelStateMachine.HasSession(channel.Status) ? s.SessionId : null;
-        });
+            return known;
+        }
+
+        if (!await grains.GetGrain<IChannelDirectoryGrain>("all").IsLive(channelId))
+        {
+            return null;
+        }
+
+        var channel = await grains.GetGrain<IChannelGrain>(channelId).Get();
+        var session = channel is { Live: { } s } && ChannelStateMachine.HasSession(channel.Status) ? s.SessionId : null;
+        return cache.Set(cacheKey, session, ChannelLifetime);
+    }
 }

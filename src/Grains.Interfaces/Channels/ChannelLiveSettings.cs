@@ -19,4 +19,21 @@ public sealed class ChannelLiveSettings
     /// built): players a few segments behind the live edge still fetch the last window and its ENDLIST.
     /// </summary>
     public TimeSpan EndedLinger { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Sessions (publishing or waiting for a reconnect) one user's channels may have at once.</summary>
+    public int MaxLiveSessionsPerUser { get; set; } = 3;
+
+    /// <summary>Every out-of-range value, one line each, naming its key.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (MaxLiveSessionsPerUser is < 1 or > 1000)
+        {
+            yield return $"{Section}:{nameof(MaxLiveSessionsPerUser)} = {MaxLiveSessionsPerUser} is not valid; allowed: 1..1000";
+        }
+
+        if (Lease < TimeSpan.FromSeconds(1) || ReconnectGrace < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(Lease)} must be at least 1 s and {Section}:{nameof(ReconnectGrace)} not negative";
+        }
+    }
 }

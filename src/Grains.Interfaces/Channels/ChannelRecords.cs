@@ -54,6 +54,8 @@ public sealed record ChannelDetails
     [Id(8)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(9)] public required DateTimeOffset UpdatedAt { get; init; }
     [Id(10)] public int Version { get; init; }
+    /// <summary>Disabled by an admin: a moderation decision only an admin lifts.</summary>
+    [Id(11)] public bool Moderated { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("VideoPlatform.CreateChannel")]
@@ -72,6 +74,8 @@ public sealed record ChannelPatch
     [Id(1)] public bool? Record { get; init; }
     [Id(2)] public LatencyMode? LatencyMode { get; init; }
     [Id(3)] public bool? Disabled { get; init; }
+    /// <summary>An admin's patch: its disable is a moderation flag, and only it lifts one.</summary>
+    [Id(4)] public bool ByAdmin { get; init; }
 }
 
 /// <summary>The answer to create and rotate: the only two places the clear stream key ever appears.</summary>

@@ -17,6 +17,14 @@ public interface IChannelDirectoryGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task Upsert(ChannelListing listing);
 
+    /// <summary>Whether the channel exists and has a session: the live endpoints ask this before any channel grain.</summary>
+    [Alias("IsLive"), ReadOnly]
+    Task<bool> IsLive(string channelId);
+
+    /// <summary>Channels of <paramref name="ownerId"/> with a session (publishing or waiting for a reconnect).</summary>
+    [Alias("CountLive"), ReadOnly]
+    Task<int> CountLive(string ownerId);
+
     /// <summary>Live channels first (longest live first), then the newest.</summary>
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<ChannelListing>> List(ChannelStatus? status, int limit);

@@ -15,7 +15,7 @@ public interface IChannelGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<ChannelDetails?> Get();
 
-    /// <summary>A new key; the old one stops working at once (a live session keeps running).</summary>
+    /// <summary>A new key; the old one stops working at once, and a session published with it ends.</summary>
     [Alias("RotateKey")]
     Task<ChannelWithKey> RotateKey();
 

@@ -18,6 +18,13 @@ public interface ILiveSessionGrain : IGrainWithStringKey
     [Alias("Renew")]
     Task<SessionLease> Renew(string connectionId, long bitrate);
 
+    /// <summary>
+    /// The attached connection asks to be told when the session ends under it (kept in memory: the lease renewal is
+    /// the fallback after a silo loss). Lost when <paramref name="connectionId"/> is not the attached one.
+    /// </summary>
+    [Alias("Watch")]
+    Task<SessionLease> Watch(string connectionId, ILiveSessionObserver observer);
+
     [Alias("ReportMedia")]
     Task ReportMedia(string connectionId, LiveMediaInfo media);
 
@@ -25,7 +32,7 @@ public interface ILiveSessionGrain : IGrainWithStringKey
     [Alias("EndPublish")]
     Task<LiveSessionStatus?> EndPublish(string connectionId, SessionEnd how);
 
-    /// <summary>The channel ends the session (it was disabled).</summary>
+    /// <summary>The channel ends the session (it was disabled, or its key rotated); the attached connection is told.</summary>
     [Alias("End")]
     Task End(string reason);
 

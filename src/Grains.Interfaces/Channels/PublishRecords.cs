@@ -17,6 +17,9 @@ public enum PublishRejection
     InvalidKey,
     Disabled,
     AlreadyLive,
+
+    /// <summary>The owner already has <see cref="ChannelLiveSettings.MaxLiveSessionsPerUser"/> sessions.</summary>
+    TooManySessions,
 }
 
 /// <summary>The channel's answer to a publish: a session (new or resumed) and its lease, or a rejection.</summary>

@@ -14,6 +14,12 @@ public sealed class ChannelDirectoryGrain([PersistentState("channels")] IPersist
         await state.WriteStateAsync();
     }
 
+    public Task<bool> IsLive(string channelId) =>
+        Task.FromResult(state.State.Channels.TryGetValue(channelId, out var listing) && listing.Status == ChannelStatus.Live);
+
+    public Task<int> CountLive(string ownerId) =>
+        Task.FromResult(state.State.Channels.Values.Count(c => c.OwnerId == ownerId && c.Status == ChannelStatus.Live));
+
     public Task<IReadOnlyList<ChannelListing>> List(ChannelStatus? status, int limit)
     {
         IReadOnlyList<ChannelListing> page = state.State.Channels.Values

@@ -50,6 +50,8 @@ public sealed partial class ChannelGrain(
 
     public async Task<ChannelWithKey> RotateKey()
     {
+        // Whoever published with the old key loses the stream with it (a leaked key is the usual reason to rotate).
+        await EndSessionAsync(ChannelTrigger.End, "stream key rotated");
         var channel = Channel;
         var old = state.State.KeyHash;
         var key = StreamKeys.New();
@@ -67,23 +69,26 @@ public sealed partial class ChannelGrain(
     public async Task<ChannelDetails> Update(ChannelPatch patch)
     {
         var channel = Channel;
+        var moderated = channel.Moderated;
         if (patch.Disabled == true && channel.Status != ChannelStatus.Disabled)
         {
-            if (channel.Live is { } live && ChannelStateMachine.HasSession(channel.Status))
-            {
-                await Session(live.SessionId).End("channel disabled");
-            }
-
-            await FireAsync(ChannelTrigger.Disable, c => c with { Live = null });
+            await EndSessionAsync(ChannelTrigger.Disable, patch.ByAdmin ? "channel disabled by an admin" : "channel disabled");
         }
-        else if (patch.Disabled == false && channel.Status == ChannelStatus.Disabled)
+        else if (patch.Disabled == false && channel.Status == ChannelStatus.Disabled && (patch.ByAdmin || !moderated))
         {
+            // The Api answers an owner's attempt to lift a moderation 403; here it is simply not lifted.
             await FireAsync(ChannelTrigger.Enable, c => c);
         }
 
         channel = Channel;
+        if (patch.Disabled is { } disabled && patch.ByAdmin)
+        {
+            moderated = disabled;
+        }
+
         return await SaveAsync(channel with
         {
+            Moderated = moderated,
             Name = patch.Name ?? channel.Name,
             Settings = channel.Settings with
             {
@@ -120,6 +125,22 @@ public sealed partial class ChannelGrain(
                 Viewers = view.Viewers,
             },
         };
+    }
+
+    /// <summary>Ends the channel's session, if any (its ingest connection is told at once), and fires <paramref name="trigger"/>.</summary>
+    private async Task EndSessionAsync(ChannelTrigger trigger, string reason)
+    {
+        var channel = Channel;
+        var hasSession = channel.Live is not null && ChannelStateMachine.HasSession(channel.Status);
+        if (hasSession)
+        {
+            await Session(channel.Live!.SessionId).End(reason);
+        }
+
+        if (hasSession || trigger != ChannelTrigger.End)
+        {
+            await FireAsync(trigger, c => c with { Live = null });
+        }
     }
 
     private async Task<ChannelDetails> FireAsync(ChannelTrigger trigger, Func<ChannelDetails, ChannelDetails> change)

@@ -56,6 +56,7 @@ public sealed partial class LiveSessionGrain
         var start = state.State.Start!;
         var session = start.Session;
         state.State.Status = LiveSessionStateMachine.Table.Fire(state.State.Status, LiveSessionTrigger.End);
+        Detach(reason);
         await state.WriteStateAsync();
         await PublishEventAsync("ended", reason);
         logger.LogInformation("Live session {Session} of {Channel} ended: {Why}", SessionId, ChannelId, reason);

@@ -20,6 +20,7 @@ public sealed partial class LiveSessionGrain(
     private static readonly TimeSpan ViewerWindow = TimeSpan.FromSeconds(12);
     private readonly ChannelLiveSettings settings = options.Value;
     private readonly ViewerCounter viewers = new(ViewerWindow);
+    private (string ConnectionId, ILiveSessionObserver Observer)? watcher;
 
     private string SessionId => this.GetPrimaryKeyString();
 
@@ -63,6 +64,7 @@ public sealed partial class LiveSessionGrain(
             return SessionResume.AlreadyLive;
         }
 
+        Detach("another connection took over the session");
         await FireAsync(LiveSessionTrigger.Resume, session with
         {
             InterruptedAt = null,
@@ -86,6 +88,17 @@ public sealed partial class LiveSessionGrain(
         var media = (session.Media ?? new LiveMediaInfo()) with { Bitrate = bitrate };
         await SaveAsync(session with { LeaseUntil = time.GetUtcNow() + settings.Lease, Media = media });
         return SessionLease.Ok;
+    }
+
+    public Task<SessionLease> Watch(string connectionId, ILiveSessionObserver observer)
+    {
+        if (Attached(connectionId) is null)
+        {
+            return Task.FromResult(SessionLease.Lost);
+        }
+
+        watcher = (connectionId, observer);
+        return Task.FromResult(SessionLease.Ok);
     }
 
     public async Task ReportMedia(string connectionId, LiveMediaInfo media)
@@ -138,6 +151,17 @@ public sealed partial class LiveSessionGrain(
 
     private LiveSession? Attached(string connectionId) =>
         state.State is { Status: LiveSessionStatus.Publishing, Start.Session: { } s } && s.ConnectionId == connectionId ? s : null;
+
+    /// <summary>Tells the watching connection, if any, that the session is no longer its own.</summary>
+    private void Detach(string reason)
+    {
+        if (watcher is { Observer: var observer })
+        {
+            watcher = null;
+            // One-way: the call returns at once, and a vanished ingest node costs nothing here.
+            _ = observer.Ended(reason);
+        }
+    }
 
     private async Task FireAsync(LiveSessionTrigger trigger, LiveSession session)
     {

@@ -46,6 +46,7 @@ public static class PlatformConfiguration
 
         errors.AddRange(ValidateBound(options));
         errors.AddRange(WebhookConfiguration.Validate(configuration));
+        errors.AddRange(LiveConfiguration.Validate(configuration));
         return errors;
     }
 

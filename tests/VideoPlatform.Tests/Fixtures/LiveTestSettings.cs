@@ -6,6 +6,9 @@ namespace VideoPlatform.Tests.Fixtures;
 /// <summary>Short live timeouts for the test cluster: an ingest on a free loopback port, a 3 s lease and reconnect grace.</summary>
 public static class LiveTestSettings
 {
+    /// <summary>The test ingest's cap on media waiting for FFmpeg (a 2.5 Mbit/s stream needs far less).</summary>
+    public const long MaxQueuedMediaBytes = 16L * 1024 * 1024;
+
     public static IConfiguration Ingest { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -18,6 +21,7 @@ public static class LiveTestSettings
             ["VideoPlatform:Live:IdleTimeout"] = "00:00:03",
             ["VideoPlatform:Live:Preset"] = "ultrafast",
             ["VideoPlatform:Live:FinishTimeout"] = "00:00:10",
+            ["VideoPlatform:Live:MaxQueuedMediaBytes"] = MaxQueuedMediaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         .Build();
 

@@ -16,7 +16,7 @@ public sealed partial class IngestSession
         {
             var source = new LiveSource();
             var buffered = new List<RtmpMessage>();
-            await foreach (var message in queue.Reader.ReadAllAsync(abort.Token))
+            await foreach (var message in queue.ReadAllAsync(abort.Token))
             {
                 source.Observe(message);
                 buffered.Add(message);
@@ -83,11 +83,13 @@ public sealed partial class IngestSession
             foreach (var message in buffered)
             {
                 await flv.WriteAsync(message, abort.Token);
+                queue.Release(message);
             }
 
-            await foreach (var message in queue.Reader.ReadAllAsync(abort.Token))
+            await foreach (var message in queue.ReadAllAsync(abort.Token))
             {
                 await flv.WriteAsync(message, abort.Token);
+                queue.Release(message);
             }
         }
         catch (IOException ex)

@@ -8,16 +8,16 @@ namespace VideoPlatform.TranscodeSilo.Ingest.Packaging;
 /// <summary>
 /// One accepted publish on this node: media messages → bounded queue → FLV → FFmpeg → segments in the store,
 /// and the lease on the live session renewed meanwhile. The socket loop only ever calls <see cref="Offer"/>,
-/// which never waits: a full queue (FFmpeg too slow) drops this publisher and nobody else.
+/// which never waits: a full queue (FFmpeg too slow, or media that never lets it start) drops this publisher and nobody else.
 /// </summary>
 public sealed partial class IngestSession(IngestSessionContext context, IngestServices services, ILogger logger) : IDisposable
 {
-    private readonly System.Threading.Channels.Channel<RtmpMessage> queue = System.Threading.Channels.Channel.CreateBounded<RtmpMessage>(
-        new System.Threading.Channels.BoundedChannelOptions(services.Settings.MediaQueueCapacity) { SingleReader = true, SingleWriter = true, FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
+    private readonly MediaQueue queue = new(services.Settings.MaxQueuedMediaBytes, services.Metrics);
     private readonly CancellationTokenSource abort = new();
     private readonly CancellationTokenSource stopRenewing = new();
     private Task pump = Task.CompletedTask;
     private Task renewing = Task.CompletedTask;
+    private SessionWatcher? watcher;
     private long mediaBytes;
     private volatile bool leaseLost;
     private volatile bool unpublished;
@@ -39,11 +39,11 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
         renewing = RenewAsync();
     }
 
-    /// <returns>False when the queue is full: the caller drops the publisher.</returns>
+    /// <returns>False when the queue is full (in bytes): the caller drops the publisher.</returns>
     public bool Offer(RtmpMessage message)
     {
         Interlocked.Add(ref mediaBytes, message.Payload.Length);
-        return queue.Writer.TryWrite(message);
+        return queue.TryAdd(message);
     }
 
     /// <summary>The publisher is gone: let FFmpeg finish, publish the last segments, then tell the channel how it ended.</summary>
@@ -52,8 +52,9 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
         // Read by the pump once the queue completes: a dropped publisher may resume this session, so only an
         // unpublish ends the live playlists.
         unpublished = how == SessionEnd.Unpublished;
-        queue.Writer.TryComplete();
+        queue.Complete();
         await pump;
+        queue.ReleaseAll();
         await stopRenewing.CancelAsync();
         await renewing;
         if (leaseLost)
@@ -75,15 +76,21 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
     /// <summary>This node is stopping: kill FFmpeg, stop renewing; the channel notices the lapsed lease.</summary>
     public async Task AbandonAsync()
     {
-        queue.Writer.TryComplete();
+        queue.Complete();
         Abort("ingest node stopping");
         await pump;
+        queue.ReleaseAll();
         await stopRenewing.CancelAsync();
         await renewing;
     }
 
     public void Dispose()
     {
+        if (watcher is not null)
+        {
+            services.Grains.DeleteObjectReference<ILiveSessionObserver>(watcher);
+        }
+
         abort.Dispose();
         stopRenewing.Dispose();
     }
@@ -108,6 +115,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
         long lastBytes = 0;
         try
         {
+            await WatchAsync();
             while (await timer.WaitForNextTickAsync(stopRenewing.Token))
             {
                 var bytes = Interlocked.Read(ref mediaBytes);

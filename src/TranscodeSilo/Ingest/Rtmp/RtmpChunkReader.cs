@@ -14,6 +14,12 @@ public sealed class RtmpChunkReader(RtmpProtocolOptions options)
 
     public int ChunkSize { get; private set; } = RtmpProtocolOptions.InitialChunkSize;
 
+    /// <summary>
+    /// Declared bytes that messages in progress over all chunk streams may add up to, counting the one that starts;
+    /// <see cref="RtmpProtocolOptions.MaxAssemblyBytes"/> unless the caller tightens it (before publish).
+    /// </summary>
+    public int AssemblyLimit { get; set; } = options.MaxAssemblyBytes;
+
     /// <summary>Reads chunks from <paramref name="buffer"/> until one message is complete.</summary>
     /// <param name="buffer">On return, the unconsumed rest.</param>
     /// <exception cref="RtmpProtocolException">The bytes break the protocol or a limit.</exception>
@@ -107,6 +113,14 @@ public sealed class RtmpChunkReader(RtmpProtocolOptions options)
         if (header.Length > cap)
         {
             throw new RtmpProtocolException(RtmpProtocolError.MessageTooLarge, $"{header.Type} of {header.Length} bytes exceeds {cap}");
+        }
+
+        // Checked on the declared lengths, so a message is refused before any of its bytes are held.
+        var inProgress = streams.Values.Where(s => s.Remaining > 0).Sum(s => (long)s.Header.Length);
+        if (inProgress + header.Length > AssemblyLimit)
+        {
+            throw new RtmpProtocolException(RtmpProtocolError.MessageTooLarge,
+                $"{header.Type} of {header.Length} bytes with {inProgress} bytes in progress exceeds {AssemblyLimit}");
         }
     }
 

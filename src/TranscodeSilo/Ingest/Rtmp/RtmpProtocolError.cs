@@ -17,4 +17,5 @@ public enum RtmpProtocolError
     AmfUnsupportedType,
     MalformedCommand,
     UnexpectedCommand,
+    TooMuchBeforePublish,
 }

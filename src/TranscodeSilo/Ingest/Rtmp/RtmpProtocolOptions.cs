@@ -18,6 +18,15 @@ public sealed record RtmpProtocolOptions
     /// <summary>Cap for commands and control messages.</summary>
     public int MaxControlMessageSize { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Bytes a connection may send before its publish is accepted (a real client sends a few hundred): nobody may make
+    /// the server assemble big messages before proving a key.
+    /// </summary>
+    public int MaxBytesBeforePublish { get; init; } = 1024 * 1024;
+
+    /// <summary>Declared bytes of the messages being assembled at once over all chunk streams of a connection.</summary>
+    public int MaxAssemblyBytes { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>Distinct chunk stream ids one connection may use; real publishers use four or five.</summary>
     public int MaxChunkStreams { get; init; } = 16;
 

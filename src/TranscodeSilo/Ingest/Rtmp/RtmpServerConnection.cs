@@ -11,6 +11,7 @@ public sealed class RtmpServerConnection(RtmpProtocolOptions options, RtmpHandsh
 {
     private readonly RtmpChunkReader reader = new(options);
     private readonly RtmpChunkWriter writer = new();
+    private long bytesBeforePublish;
 
     public RtmpSessionStateMachine Session { get; } = new(options);
 
@@ -36,9 +37,24 @@ public sealed class RtmpServerConnection(RtmpProtocolOptions options, RtmpHandsh
             Session.OnHandshakeCompleted();
         }
 
-        while (Session.State != RtmpSessionState.Closed && reader.TryReadMessage(ref buffer, out var message))
+        var unread = buffer.Length;
+        while (Session.State != RtmpSessionState.Closed)
         {
-            Route(Session.OnMessage(message), actions, output);
+            var authorised = Session.State == RtmpSessionState.Publishing;
+            reader.AssemblyLimit = authorised ? options.MaxAssemblyBytes : (int)Math.Max(0, options.MaxBytesBeforePublish - bytesBeforePublish);
+            var read = reader.TryReadMessage(ref buffer, out var message);
+            if (!authorised)
+            {
+                CountBeforePublish(unread - buffer.Length);
+            }
+
+            unread = buffer.Length;
+            if (!read)
+            {
+                break;
+            }
+
+            Route(Session.OnMessage(message!), actions, output);
         }
 
         Route(Session.OnBytesReceived(before - buffer.Length), actions, output);
@@ -66,6 +82,16 @@ public sealed class RtmpServerConnection(RtmpProtocolOptions options, RtmpHandsh
             {
                 remaining.Add(action);
             }
+        }
+    }
+
+    private void CountBeforePublish(long consumed)
+    {
+        bytesBeforePublish += consumed;
+        if (bytesBeforePublish > options.MaxBytesBeforePublish)
+        {
+            throw new RtmpProtocolException(RtmpProtocolError.TooMuchBeforePublish,
+                $"{bytesBeforePublish} bytes before publish exceed {options.MaxBytesBeforePublish}");
         }
     }
 }

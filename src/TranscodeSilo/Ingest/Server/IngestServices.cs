@@ -10,4 +10,5 @@ public sealed record IngestServices(
     IObjectStore Store,
     MediaTools Tools,
     TimeProvider Time,
-    string NodeId);
+    string NodeId,
+    LiveIngestMetrics Metrics);

@@ -11,13 +11,16 @@ public static class LiveIngestRegistration
     /// <summary>The RTMP ingest of a media silo (only the TranscodeSilo host and media test silos call this).</summary>
     public static IServiceCollection AddLiveIngest(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<LiveIngestSettings>(configuration.GetSection(LiveIngestSettings.Section));
+        services.AddOptions<LiveIngestSettings>().Bind(configuration.GetSection(LiveIngestSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LiveIngestSettings>, LiveIngestSettingsValidation>();
+        services.AddSingleton<LiveIngestMetrics>();
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<LiveIngestSettings>>().Value;
             var silo = sp.GetRequiredService<ILocalSiloDetails>();
             return new IngestServices(settings, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IObjectStore>(),
-                MediaTools.Default, sp.GetRequiredService<TimeProvider>(), silo.SiloAddress.ToParsableString());
+                MediaTools.Default, sp.GetRequiredService<TimeProvider>(), silo.SiloAddress.ToParsableString(),
+                sp.GetRequiredService<LiveIngestMetrics>());
         });
         services.AddSingleton(sp =>
         {

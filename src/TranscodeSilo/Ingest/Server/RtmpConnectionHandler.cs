@@ -26,7 +26,7 @@ public sealed class RtmpConnectionHandler(Socket socket, IPAddress address, Inge
     {
         var settings = services.Settings;
         var deadlines = new ConnectionDeadlines(settings, services.Time);
-        var connection = new RtmpServerConnection(RtmpProtocolOptions.Default, RtmpHandshake.Create((uint)Environment.TickCount64));
+        var connection = new RtmpServerConnection(settings.Protocol(), RtmpHandshake.Create((uint)Environment.TickCount64));
         var closeReason = "peer closed";
         await using var stream = new NetworkStream(socket, ownsSocket: true);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
@@ -74,6 +74,11 @@ public sealed class RtmpConnectionHandler(Socket socket, IPAddress address, Inge
         }
         catch (RtmpProtocolException ex)
         {
+            if (ex.Error is RtmpProtocolError.MessageTooLarge or RtmpProtocolError.TooMuchBeforePublish)
+            {
+                services.Metrics.ClosedForLimit(ex.Error.ToString());
+            }
+
             closeReason = $"protocol error: {ex.Message}";
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -83,6 +88,8 @@ public sealed class RtmpConnectionHandler(Socket socket, IPAddress address, Inge
         finally
         {
             await reader.CompleteAsync();
+            // The publisher is cut now; finishing the session (last segments, the channel's answer) may take a while.
+            await stream.DisposeAsync();
             logger.LogInformation("RTMP {Connection} from {Address} closed: {Reason}", connectionId, address, closeReason);
             await EndSessionAsync(stopping.IsCancellationRequested);
         }
@@ -107,7 +114,8 @@ public sealed class RtmpConnectionHandler(Socket socket, IPAddress address, Inge
                     deadlines.MediaReceived();
                     if (!session.Offer(media.Message))
                     {
-                        return "FFmpeg cannot keep up (media queue full)";
+                        services.Metrics.ClosedForLimit("queued_media_bytes");
+                        return $"more than {services.Settings.MaxQueuedMediaBytes} media bytes waiting for FFmpeg";
                     }
 
                     break;

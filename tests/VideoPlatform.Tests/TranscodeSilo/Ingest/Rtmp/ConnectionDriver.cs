@@ -4,10 +4,10 @@ using VideoPlatform.TranscodeSilo.Ingest.Rtmp;
 namespace VideoPlatform.Tests.TranscodeSilo.Ingest.Rtmp;
 
 /// <summary>Plays a client byte script against a <see cref="RtmpServerConnection"/>, in reads of a given size.</summary>
-internal sealed class ConnectionDriver(int step)
+internal sealed class ConnectionDriver(int step, RtmpProtocolOptions? options = null)
 {
     private static readonly byte[] S1Random = new byte[1528];
-    private readonly RtmpServerConnection connection = new(RtmpProtocolOptions.Default, new RtmpHandshake(0, S1Random));
+    private readonly RtmpServerConnection connection = new(options ?? RtmpProtocolOptions.Default, new RtmpHandshake(0, S1Random));
     private byte[] pending = [];
 
     public ArrayBufferWriter<byte> Output { get; } = new();
