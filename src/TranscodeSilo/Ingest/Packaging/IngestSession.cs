@@ -72,16 +72,6 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
         }
     }
 
-    /// <summary>This node is stopping: kill FFmpeg, stop renewing; the channel notices the lapsed lease.</summary>
-    public async Task AbandonAsync()
-    {
-        queue.Writer.TryComplete();
-        Abort("ingest node stopping");
-        await pump;
-        await stopRenewing.CancelAsync();
-        await renewing;
-    }
-
     public void Dispose()
     {
         abort.Dispose();
