@@ -2,6 +2,7 @@ using System.Diagnostics;
 using VideoPlatform.Bench;
 using VideoPlatform.Bench.Grains;
 using VideoPlatform.Bench.Load;
+using VideoPlatform.Bench.Operations;
 using VideoPlatform.Bench.Platform;
 using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Search;
@@ -55,6 +56,10 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
     }
 
     figures.AddRange(await SearchFigures.RunAsync(options, work));
+    if (options.Selected("10a"))
+    {
+        figures.AddRange(await MediaScaleOutBench.RunAsync(options, work));
+    }
 
     // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops, which
     // would be charged to the platform's figures.

@@ -27,6 +27,7 @@ public static class Rows
         ["7c"] = "7c Webhooks: delay from video.ready to delivery, p95",
         ["8a"] = "8a Search: p95 latency at 100k videos",
         ["8c"] = "8c Search: index lag from Ready to found, p95",
+        ["10a"] = "10a Scale-out: four 30 s uploads, two media silos vs one, wall time",
     };
 
     public static string Name(string id) => Names[id];

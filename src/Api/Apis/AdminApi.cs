@@ -1,8 +1,9 @@
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Transcoding;
 
 namespace VideoPlatform.Api.Apis;
 
-/// <summary>/api/admin: operational views (the transcode queue).</summary>
+/// <summary>/api/admin: operational views (the transcode queue, the cluster's silos).</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -16,6 +17,9 @@ public static class AdminApi
                 ? Results.Ok(job)
                 : Errors.ApiProblem.NotFound("Transcode job", videoId))
             .WithName("TranscodeJob");
+        group.MapGet("/cluster", async (IClusterClient grains) =>
+            TypedResults.Ok(await grains.GetGrain<IClusterOverviewGrain>(ClusterOverview.Key).Describe()))
+            .WithName("Cluster");
         return app;
     }
 }

@@ -10,8 +10,14 @@ public sealed class AuthSettings
     /// <summary>OWASP's 2023 figure for PBKDF2-HMAC-SHA512 (the PRF of ASP.NET Core's V3 hash format).</summary>
     public const int OwaspPbkdf2Sha512Iterations = 210_000;
 
-    /// <summary>HS256 key (at least 32 characters). Empty: a random key is generated once and kept in grain storage.</summary>
+    /// <summary>The shortest HS256 key accepted, in bytes.</summary>
+    public const int MinKeyBytes = 32;
+
+    /// <summary>HS256 key (at least 32 bytes); in production from a secret. Required unless <see cref="DevKeyFile"/> is set.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>Development only: a file holding a random key, created (0600) on first start. Defaults to .data/dev-signing.key in the Development environment.</summary>
+    public string? DevKeyFile { get; set; }
     public string Issuer { get; set; } = "videoplatform";
     public string Audience { get; set; } = "videoplatform-api";
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
@@ -44,6 +50,15 @@ public sealed class AuthSettings
     public IEnumerable<string> Problems()
     {
         static string Key(string name) => $"{Section}:{name}";
+        if (string.IsNullOrEmpty(SigningKey) && string.IsNullOrWhiteSpace(DevKeyFile))
+        {
+            yield return $"{Key(nameof(SigningKey))} is required (from a secret; at least {MinKeyBytes} bytes); for a development run set {Key(nameof(DevKeyFile))} instead";
+        }
+        else if (!string.IsNullOrEmpty(SigningKey) && System.Text.Encoding.UTF8.GetByteCount(SigningKey) < MinKeyBytes)
+        {
+            yield return $"{Key(nameof(SigningKey))} must be at least {MinKeyBytes} bytes";
+        }
+
         if (PasswordIterations is < 1_000 or > 10_000_000)
         {
             yield return $"{Key(nameof(PasswordIterations))} = {PasswordIterations} is not valid; allowed: 1000..10000000";

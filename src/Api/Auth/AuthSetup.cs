@@ -18,7 +18,14 @@ public static class AuthSetup
     public static IServiceCollection AddPlatformAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AuthSettings.Section);
-        services.AddOptions<AuthSettings>().Bind(section).ValidateOnStart();
+        services.AddOptions<AuthSettings>().Bind(section).ValidateOnStart()
+            .PostConfigure<IHostEnvironment>((o, environment) =>
+            {
+                if (environment.IsDevelopment() && string.IsNullOrEmpty(o.SigningKey) && string.IsNullOrWhiteSpace(o.DevKeyFile))
+                {
+                    o.DevKeyFile = Path.Combine(".data", "dev-signing.key");
+                }
+            });
         services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidation>();
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthSettings>>((o, auth) => o.IterationCount = auth.Value.PasswordIterations);
         services.AddPlatformForwardedHeaders(configuration);
@@ -37,30 +44,13 @@ public static class AuthSetup
                 ValidIssuer = settings.Issuer,
                 ValidAudience = settings.Audience,
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                IssuerSigningKeyResolver = (_, _, _, _) => keys.Current is { } key ? [key] : [],
+                IssuerSigningKeyResolver = (_, _, _, _) => [keys.Current],
                 NameClaimType = Caller.NameClaim,
                 RoleClaimType = Caller.RoleClaim,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
             o.Events = new JwtBearerEvents
             {
-                // Only requests that carry a bearer token need the key; a cluster that cannot answer yet must not
-                // turn /healthz or anonymous reads into 500s (the token then fails validation: 401).
-                OnMessageReceived = async context =>
-                {
-                    if (context.Request.Headers.Authorization.Count > 0 && keys.Current is null)
-                    {
-                        try
-                        {
-                            await keys.EnsureAsync();
-                        }
-                        catch (Exception ex) when (ex is OrleansException or TimeoutException or ArgumentException)
-                        {
-                            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
-                                .CreateLogger("VideoPlatform.Auth").LogWarning(ex, "Signing key unavailable");
-                        }
-                    }
-                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();

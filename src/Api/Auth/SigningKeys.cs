@@ -1,36 +1,30 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using VideoPlatform.Grains.Users;
 
 namespace VideoPlatform.Api.Auth;
 
 /// <summary>
-/// The HS256 key for access tokens (and, derived from it, the playback-token key): from configuration, or a
-/// random key generated on first start and persisted by a grain so that every Api instance and restart agrees.
+/// The HS256 key for access tokens (and, derived from it, the playback-token key): <c>Auth:SigningKey</c> from
+/// configuration (a Kubernetes Secret in production), or for development a random key kept in <c>Auth:DevKeyFile</c>.
+/// Never in grain storage: any client of the gateway could read a grain's answer.
 /// </summary>
-public sealed class SigningKeys(IOptions<AuthSettings> options, IClusterClient grains)
+public sealed class SigningKeys(IOptions<AuthSettings> options)
 {
-    public const string DevKeyName = "auth/signing-key";
-    private byte[]? key;
+    private readonly Lazy<SymmetricSecurityKey> key = new(() => new SymmetricSecurityKey(Resolve(options.Value)) { KeyId = "vp1" });
 
-    /// <summary>Null until <see cref="EnsureAsync"/> has run once.</summary>
-    public SymmetricSecurityKey? Current => key is null ? null : new SymmetricSecurityKey(key) { KeyId = "vp1" };
+    public SymmetricSecurityKey Current => key.Value;
 
-    public async Task<SymmetricSecurityKey> EnsureAsync()
+    public Task<SymmetricSecurityKey> EnsureAsync() => Task.FromResult(Current);
+
+    private static byte[] Resolve(AuthSettings settings)
     {
-        if (key is null)
+        if (!string.IsNullOrEmpty(settings.SigningKey))
         {
-            var configured = options.Value.SigningKey;
-            key = string.IsNullOrEmpty(configured)
-                ? await grains.GetGrain<ISecretGrain>(DevKeyName).GetOrCreate(32)
-                : Encoding.UTF8.GetBytes(configured);
-            if (key.Length < 32)
-            {
-                throw new InvalidOperationException($"{AuthSettings.Section}:SigningKey must be at least 32 bytes");
-            }
+            return Encoding.UTF8.GetBytes(settings.SigningKey);
         }
 
-        return Current!;
+        // Validation refuses to start without either, so this is only reached with a dev key file.
+        return DevKeyFile.ReadOrCreate(settings.DevKeyFile ?? throw new InvalidOperationException($"{AuthSettings.Section}:SigningKey is not set"), AuthSettings.MinKeyBytes);
     }
 }

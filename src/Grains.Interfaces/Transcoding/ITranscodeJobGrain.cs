@@ -45,6 +45,13 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     [Alias("Fail")]
     Task Fail(string workerId, VideoFailure failure, bool retryable);
 
+    /// <summary>
+    /// The worker's silo is stopping: the job goes back to the queue at once (no backoff), and this attempt does not
+    /// count towards <c>Transcode:MaxAttempts</c>.
+    /// </summary>
+    [Alias("Release")]
+    Task Release(string workerId);
+
     /// <summary>One-way: callers (the video grain) may themselves be called by this job at the same moment.</summary>
     [Alias("Cancel"), OneWay]
     Task Cancel();

@@ -174,6 +174,15 @@ public sealed partial class TranscodeJobGrain(
         }
     }
 
+    public async Task Release(string workerId)
+    {
+        if (Owner(workerId) == LeaseStatus.Ok)
+        {
+            state.State.Attempts--;
+            await RequeueAsync(TranscodeJobTrigger.Release, "handed back by a stopping media silo", time.GetUtcNow());
+        }
+    }
+
     public async Task Cancel()
     {
         if (TranscodeJobStateMachine.Table.CanFire(state.State.Status, TranscodeJobTrigger.Cancel))
@@ -205,22 +214,28 @@ public sealed partial class TranscodeJobGrain(
         var s = state.State;
         if (retryable && s.Attempts < settings.MaxAttempts)
         {
-            var notBefore = time.GetUtcNow() + settings.Backoff(s.Attempts);
-            var worker = s.WorkerId;
-            s.WorkerId = null;
-            s.LeaseUntil = null;
             s.LastError = failure.Message;
-            await TransitionAsync(TranscodeJobTrigger.Retry, failure.Message, worker);
-            StopLeaseTimer();
-            // The failed attempt's ladder stops growing; the next one rewrites it from its first segment.
-            await Video.WithdrawPlayback();
-            await Queue.SetRunning(JobId, OwnerId, null);
-            await Queue.Push(Entry(notBefore));
+            await RequeueAsync(TranscodeJobTrigger.Retry, failure.Message, time.GetUtcNow() + settings.Backoff(s.Attempts));
             return;
         }
 
         s.Failure = failure;
         await FinishAsync(TranscodeJobTrigger.GiveUp, failure.Message);
+    }
+
+    /// <summary>Running → Retrying: the worker lets go, and the queue offers the job again from <paramref name="notBefore"/>.</summary>
+    private async Task RequeueAsync(TranscodeJobTrigger trigger, string reason, DateTimeOffset notBefore)
+    {
+        var s = state.State;
+        var worker = s.WorkerId;
+        s.WorkerId = null;
+        s.LeaseUntil = null;
+        await TransitionAsync(trigger, reason, worker);
+        StopLeaseTimer();
+        // The attempt's ladder stops growing; the next one rewrites it from its first segment.
+        await Video.WithdrawPlayback();
+        await Queue.SetRunning(JobId, OwnerId, null);
+        await Queue.Push(Entry(notBefore));
     }
 
     /// <summary>

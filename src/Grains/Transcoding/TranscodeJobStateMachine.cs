@@ -7,11 +7,12 @@ public enum TranscodeJobTrigger
     Start,
     Succeed,
     Retry,
+    Release,
     GiveUp,
     Cancel,
 }
 
-/// <summary>Queued → Running(worker, lease) → Succeeded | Failed | Canceled; Running → Retrying → Running after a lost attempt.</summary>
+/// <summary>Queued → Running(worker, lease) → Succeeded | Failed | Canceled; Running → Retrying → Running after a lost or handed-back attempt.</summary>
 public static class TranscodeJobStateMachine
 {
     public static readonly TransitionTable<TranscodeJobStatus, TranscodeJobTrigger> Table = new("transcode job")
@@ -21,6 +22,7 @@ public static class TranscodeJobStateMachine
 
         { TranscodeJobStatus.Running, TranscodeJobTrigger.Succeed, TranscodeJobStatus.Succeeded },
         { TranscodeJobStatus.Running, TranscodeJobTrigger.Retry, TranscodeJobStatus.Retrying },
+        { TranscodeJobStatus.Running, TranscodeJobTrigger.Release, TranscodeJobStatus.Retrying },
         { TranscodeJobStatus.Running, TranscodeJobTrigger.GiveUp, TranscodeJobStatus.Failed },
         { TranscodeJobStatus.Running, TranscodeJobTrigger.Cancel, TranscodeJobStatus.Canceled },
 

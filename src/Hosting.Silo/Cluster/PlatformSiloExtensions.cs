@@ -25,6 +25,11 @@ public static class PlatformSiloExtensions
             silo.AddActivityPropagation();
         }
 
+        if (options.Clustering.Tls.Enabled)
+        {
+            silo.UsePlatformTls(options.Clustering.Tls);
+        }
+
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
         {
             silo.UseKubernetesHosting();
@@ -53,20 +58,33 @@ public static class PlatformSiloExtensions
                     o.Invariant = Invariant;
                     o.ConnectionString = options.Postgres.ConnectionString;
                 });
-                var advertised = string.IsNullOrWhiteSpace(c.AdvertisedIp) ? null : IPAddress.Parse(c.AdvertisedIp);
-                if (advertised is null)
-                {
-                    silo.ConfigureEndpoints(c.SiloPort, c.GatewayPort, listenOnAnyHostAddress: true);
-                }
-                else
-                {
-                    silo.ConfigureEndpoints(advertised, c.SiloPort, c.GatewayPort, listenOnAnyHostAddress: true);
-                }
-
+                silo.AddAdvertisedEndpoints(c);
                 break;
         }
 
         return silo;
+    }
+
+    /// <summary>
+    /// Silo and gateway ports listen on the advertised address only, never on every interface: a pod's other
+    /// addresses (a sidecar's loopback, a second network) do not reach the cluster. Set explicitly, because Kubernetes
+    /// hosting fills unset listening endpoints with 0.0.0.0. Without an advertised address Orleans picks the first
+    /// non-loopback one and listens on it alone.
+    /// </summary>
+    public static ISiloBuilder AddAdvertisedEndpoints(this ISiloBuilder silo, ClusteringSettings c)
+    {
+        if (string.IsNullOrWhiteSpace(c.AdvertisedIp))
+        {
+            return silo.ConfigureEndpoints(c.SiloPort, c.GatewayPort);
+        }
+
+        var advertised = IPAddress.Parse(c.AdvertisedIp);
+        silo.ConfigureEndpoints(advertised, c.SiloPort, c.GatewayPort);
+        return silo.Configure<EndpointOptions>(o =>
+        {
+            o.SiloListeningEndpoint = new IPEndPoint(advertised, c.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(advertised, c.GatewayPort);
+        });
     }
 
     /// <summary>Grain persistence, reminders and streams.</summary>
@@ -140,6 +158,7 @@ public static class PlatformSiloExtensions
         silo.Services.AddSingleton(new SiloPoolInfo(pool));
         silo.Services.AddSingleton<VideoPlatform.Grains.Transcoding.TranscodeQueueGauge>();
         silo.Services.AddWebhooks();
+        silo.Services.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
         silo.Services.PostConfigure<GrainTypeOptions>(o =>
             o.Classes.RemoveWhere(type => IsPlatformClass(type) && IsMediaClass(type) != (pool == SiloPool.Media)));
         return silo;

@@ -40,6 +40,11 @@ public static class PlatformClientExtensions
             client.AddActivityPropagation();
         }
 
+        if (c.Tls.Enabled)
+        {
+            client.UsePlatformTls(c.Tls);
+        }
+
         return client;
     }
 

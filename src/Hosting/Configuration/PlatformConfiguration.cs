@@ -100,6 +100,11 @@ public static class PlatformConfiguration
             yield return $"{Full("Clustering:AdvertisedIp")} = '{o.Clustering.AdvertisedIp}' is not an IP address";
         }
 
+        if (o.Clustering.Tls.Enabled && Cluster.ClusterTls.Problem(o.Clustering.Tls) is { } tls)
+        {
+            yield return $"{Full("Clustering:Tls")}: {tls}";
+        }
+
         if (o.Streams.Queues is < 1 or > 64)
         {
             yield return $"{Full("Streams:Queues")} = {o.Streams.Queues} is not valid; allowed: 1..64";

@@ -40,8 +40,29 @@ public sealed class ClusteringSettings : ProviderSwitch<ClusteringProvider>
     public int PrimarySiloPort { get; set; } = 11111;
     /// <summary>Localhost clustering: gateway ports the Api client may use.</summary>
     public int[] GatewayPorts { get; set; } = [30000, 30001];
-    /// <summary>IP the silo advertises to the cluster; empty = first non-loopback address.</summary>
+    /// <summary>IP the silo advertises to the cluster, and the only one its silo and gateway ports listen on; empty = first non-loopback address.</summary>
     public string? AdvertisedIp { get; set; }
+
+    public ClusterTlsSettings Tls { get; set; } = new();
+}
+
+/// <summary>Mutual TLS on every silo-to-silo and client-to-gateway connection.</summary>
+public sealed class ClusterTlsSettings
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>A PKCS#12 file (with <see cref="Password"/>), or a PEM certificate whose key is in <see cref="KeyPath"/> (a <c>kubernetes.io/tls</c> Secret).</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? KeyPath { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>PEM CA certificate(s) a peer's certificate must chain to; empty = peers must present this host's own certificate.</summary>
+    public string? CaPath { get; set; }
+
+    /// <summary>The name a connecting side asks for (SNI); empty = the certificate's DNS name.</summary>
+    public string? TargetHost { get; set; }
 }
 
 public sealed class StreamsSettings : ProviderSwitch<StreamsProvider>

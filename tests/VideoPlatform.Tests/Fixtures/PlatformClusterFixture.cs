@@ -42,6 +42,12 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
 
     public string StorageRoot => storage.Path;
 
+    /// <summary>Media silos started with the cluster, after the two general ones.</summary>
+    public int MediaSilos { get; init; } = 1;
+
+    /// <summary>The transcode lease: short, so that tests of a dead worker finish quickly.</summary>
+    public TimeSpan JobLease { get; init; } = TimeSpan.FromSeconds(3);
+
     public PlatformOptions Options { get; } = new()
     {
         Storage = new StorageSettings { Provider = StorageProvider.FileSystem },
@@ -70,7 +76,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Options.Storage.FileSystem.Root = storage.Path;
-        var builder = new InProcessTestClusterBuilder(3);
+        var builder = new InProcessTestClusterBuilder((short)(2 + MediaSilos));
         builder.Options.AssumeHomogenousSilosForTesting = false;
         builder.Options.GatewayPerSilo = true;
         builder.ConfigureSilo((silo, siloBuilder) =>
@@ -86,7 +92,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<ISearchIndex, GrainSearchIndex>();
             siloBuilder.Services.Configure<TranscodeJobSettings>(o =>
             {
-                o.Lease = TimeSpan.FromSeconds(3);
+                o.Lease = JobLease;
                 o.BackoffBase = TimeSpan.FromMilliseconds(500);
             });
             siloBuilder.Services.Configure<ChannelLiveSettings>(LiveTestSettings.Channel);
@@ -154,13 +160,9 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         {
             if (!pools.TryGetValue(siloName, out var pool))
             {
-                // The first three silos: general, general, media. Later ones: whatever StartSiloAsync asked for.
-                pool = configured++ switch
-                {
-                    < 2 => SiloPool.General,
-                    2 => SiloPool.Media,
-                    _ => nextPool,
-                };
+                // The first silos: two general, then the media ones. Later ones: whatever StartSiloAsync asked for.
+                var index = configured++;
+                pool = index < 2 ? SiloPool.General : index < 2 + MediaSilos ? SiloPool.Media : nextPool;
                 pools[siloName] = pool;
             }
 

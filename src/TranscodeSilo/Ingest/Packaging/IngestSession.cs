@@ -73,17 +73,6 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
         }
     }
 
-    /// <summary>This node is stopping: kill FFmpeg, stop renewing; the channel notices the lapsed lease.</summary>
-    public async Task AbandonAsync()
-    {
-        queue.Complete();
-        Abort("ingest node stopping");
-        await pump;
-        queue.ReleaseAll();
-        await stopRenewing.CancelAsync();
-        await renewing;
-    }
-
     public void Dispose()
     {
         if (watcher is not null)

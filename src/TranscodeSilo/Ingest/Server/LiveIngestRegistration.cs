@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Storage;
+using VideoPlatform.TranscodeSilo.Shutdown;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.TranscodeSilo.Ingest.Server;
@@ -27,6 +28,7 @@ public static class LiveIngestRegistration
             var settings = sp.GetRequiredService<IOptions<LiveIngestSettings>>().Value;
             return new FailedKeyThrottle(settings.FailedKeyLimit, settings.FailedKeyWindow, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddMediaSiloDrain();
         services.AddSingleton<PublishAuthorizer>();
         services.AddSingleton<RtmpIngestListener>();
         services.AddHostedService(sp => sp.GetRequiredService<RtmpIngestListener>());

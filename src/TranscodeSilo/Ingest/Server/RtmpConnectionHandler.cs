@@ -22,6 +22,9 @@ public sealed class RtmpConnectionHandler(Socket socket, IPAddress address, Inge
     private IngestSession? session;
     private SessionEnd how = SessionEnd.Dropped;
 
+    /// <summary>True once a publish was accepted on this connection.</summary>
+    public bool IsPublishing => session is not null;
+
     public async Task RunAsync(CancellationToken stopping)
     {
         var settings = services.Settings;
@@ -164,15 +167,10 @@ public sealed class RtmpConnectionHandler(Socket socket, IPAddress address, Inge
 
         using (session)
         {
-            if (nodeStopping)
-            {
-                await session.AbandonAsync();
-            }
-            else
-            {
-                // A publisher that vanished without unpublishing may be back within the channel's grace window.
-                await session.FinishAsync(how);
-            }
+            // A publisher that vanished without unpublishing may be back within the channel's grace window. A stopping
+            // node ends its sessions as an unpublish would: viewers get ENDLIST now instead of waiting out the lease,
+            // and the streamer's reconnect starts a new session on another media silo.
+            await session.FinishAsync(nodeStopping ? SessionEnd.Unpublished : how);
         }
     }
 }

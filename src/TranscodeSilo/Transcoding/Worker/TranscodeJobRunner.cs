@@ -92,8 +92,8 @@ public sealed class TranscodeJobRunner(
             outcome = stopping.IsCancellationRequested ? "interrupted" : "canceled";
             if (stopping.IsCancellationRequested)
             {
-                // The silo is shutting down: hand the job back now rather than waiting for the lease to run out.
-                await job.Fail(workerId, new VideoFailure("transcode_error", "media silo shut down"), retryable: true);
+                // The silo is stopping: hand the job back so another silo starts it now, not when the lease runs out.
+                await job.Release(workerId);
             }
             else if (stop.Status == LeaseStatus.Canceled)
             {

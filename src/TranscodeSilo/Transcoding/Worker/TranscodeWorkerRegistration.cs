@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VideoPlatform.TranscodeSilo.Shutdown;
 
 namespace VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
@@ -15,7 +16,9 @@ public static class TranscodeWorkerRegistration
         services.AddSingleton(sp => new Transcoder(MediaTools.Default, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TranscodeJobRunner>(
             sp, sp.GetRequiredService<IOptions<TranscodeWorkerSettings>>().Value));
-        services.AddHostedService<TranscodeWorker>();
+        services.AddMediaSiloDrain();
+        services.AddSingleton<TranscodeWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<TranscodeWorker>());
         return services;
     }
 }

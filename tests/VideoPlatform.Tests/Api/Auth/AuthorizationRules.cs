@@ -42,6 +42,7 @@ internal static class AuthorizationRules
         new("HEAD", "/play/{id}/{**path}", async c => Send("HEAD", $"/play/{await c.VideoAsync()}/master.m3u8"), 404, 404, 404, 404),
         new("GET", "/api/admin/transcode", _ => Get("/api/admin/transcode"), 401, 403, 403, 200),
         new("GET", "/api/admin/transcode/jobs/{videoId}", async c => Get($"/api/admin/transcode/jobs/{await c.VideoAsync()}"), 401, 403, 403, 404),
+        new("GET", "/api/admin/cluster", _ => Get("/api/admin/cluster"), 401, 403, 403, 200),
         new("POST", "/api/channels", _ => Json("POST", "/api/channels", new { name = "matrix" }), 401, 201, 201, 201),
         new("GET", "/api/channels", _ => Get("/api/channels"), 200, 200, 200, 200),
         new("GET", "/api/channels/{id}", async c => Get($"/api/channels/{await c.ChannelAsync()}"), 200, 200, 200, 200),

@@ -85,7 +85,7 @@ public sealed class RateLimitTests(PlatformClusterFixture cluster) : IAsyncLifet
     [InlineData("/api/auth/register", "[1,2]")]
     public async Task JsonBody_MalformedInProduction_Returns400ProblemDetailsWithCode(string path, string json)
     {
-        var production = new ApiFactory(cluster, new Dictionary<string, string?> { ["environment"] = "Production" });
+        var production = new ApiFactory(cluster, new Dictionary<string, string?> { ["environment"] = "Production", ["VideoPlatform:Auth:SigningKey"] = SigningKeyTests.ProductionKey });
         factories.Add(production);
         using var http = production.CreateClient();
         Assert.True(production.Services.GetRequiredService<IHostEnvironment>().IsProduction());

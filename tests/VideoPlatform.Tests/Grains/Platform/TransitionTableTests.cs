@@ -46,6 +46,7 @@ public sealed class TransitionTableTests
         (TranscodeJobStatus.Queued, TranscodeJobTrigger.Cancel, TranscodeJobStatus.Canceled),
         (TranscodeJobStatus.Running, TranscodeJobTrigger.Succeed, TranscodeJobStatus.Succeeded),
         (TranscodeJobStatus.Running, TranscodeJobTrigger.Retry, TranscodeJobStatus.Retrying),
+        (TranscodeJobStatus.Running, TranscodeJobTrigger.Release, TranscodeJobStatus.Retrying),
         (TranscodeJobStatus.Running, TranscodeJobTrigger.GiveUp, TranscodeJobStatus.Failed),
         (TranscodeJobStatus.Running, TranscodeJobTrigger.Cancel, TranscodeJobStatus.Canceled),
         (TranscodeJobStatus.Retrying, TranscodeJobTrigger.Start, TranscodeJobStatus.Running),

@@ -25,8 +25,8 @@ public sealed class CredentialStorageTests(PostgresFixture postgres)
         await cluster.StartClientAsync();
         const string password = "a-very-secret-password-1234";
         var username = $"pg{Guid.NewGuid():N}"[..14];
-        var settings = Options.Create(new AuthSettings());
-        var issuer = new TokenIssuer(new SigningKeys(settings, cluster.Client), settings, cluster.Client, TimeProvider.System);
+        var settings = Options.Create(new AuthSettings { SigningKey = new string('k', AuthSettings.MinKeyBytes) });
+        var issuer = new TokenIssuer(new SigningKeys(settings), settings, cluster.Client, TimeProvider.System);
         var hasher = new PasswordHasher<UserProfile>();
 
         var profile = await cluster.Client.GetGrain<IUserGrain>(username).Register(new NewUser
