@@ -19,6 +19,7 @@ public sealed record PacketScan(long Packets, TimeSpan? Span)
         private long packets;
         private double? first;
         private double? end;
+        private double durations;
 
         public void Add(string line)
         {
@@ -29,20 +30,22 @@ public sealed record PacketScan(long Packets, TimeSpan? Span)
             }
 
             packets++;
+            var duration = comma < 0 ? null : Parse(line[(comma + 1)..]);
+            durations += duration ?? 0;
             var pts = Parse(comma < 0 ? line : line[..comma]);
             if (pts is not { } at)
             {
                 return;
             }
 
-            var duration = comma < 0 ? null : Parse(line[(comma + 1)..]);
             first = first is { } f && f <= at ? f : at;
             var until = at + (duration ?? 0);
             end = end is { } e && e >= until ? e : until;
         }
 
+        /// <summary>Raw elementary streams (h264, hevc) carry no timestamps: their packets' durations add up instead.</summary>
         public PacketScan Build() =>
-            new(packets, first is { } f && end is { } e && e > f ? TimeSpan.FromSeconds(e - f) : null);
+            new(packets, first is { } f && end is { } e && e > f ? TimeSpan.FromSeconds(e - f) : durations > 0 ? TimeSpan.FromSeconds(durations) : null);
 
         private static double? Parse(string text) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;

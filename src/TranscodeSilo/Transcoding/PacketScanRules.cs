@@ -28,9 +28,9 @@ public static class PacketScanRules
             return Corrupt($"The file holds {Count(scan.Packets)} of the {Count(frames)} video frames its header declares.");
         }
 
-        if (declaredDuration is { } declared && (scan.Span ?? TimeSpan.Zero) < declared * MinShareOfDeclared)
+        if (declaredDuration is { } declared && scan.Span is { } span && span < declared * MinShareOfDeclared)
         {
-            return Corrupt($"The video data ends after {Seconds(scan.Span ?? TimeSpan.Zero)} s of the {Seconds(declared)} s its header declares.");
+            return Corrupt($"The video data ends after {Seconds(span)} s of the {Seconds(declared)} s its header declares.");
         }
 
         var length = declaredDuration ?? scan.Span ?? TimeSpan.Zero;

@@ -21,11 +21,23 @@ public sealed class PacketScanTests
     }
 
     [Fact]
-    public void Build_NoTimestamps_SpanUnknown()
+    public void Build_NoTimestampsOrDurations_SpanUnknown()
     {
         var builder = new PacketScan.Builder();
         builder.Add("N/A,N/A");
 
         Assert.Equal(new PacketScan(1, null), builder.Build());
+    }
+
+    [Fact]
+    public void Build_RawStreamWithoutTimestamps_SpanIsTheSumOfDurations()
+    {
+        var builder = new PacketScan.Builder();
+        for (var i = 0; i < 60; i++)
+        {
+            builder.Add("N/A,0.033333");
+        }
+
+        Assert.Equal(2.0, builder.Build().Span!.Value.TotalSeconds, 2);
     }
 }
