@@ -68,6 +68,7 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
         // Tests register many accounts from one address; the limits themselves are tested with their own factory.
         builder.UseSetting("VideoPlatform:Auth:AuthPermitsPerMinute", "100000");
         builder.UseSetting("VideoPlatform:Auth:UploadPermitsPerMinute", "100000");
+        builder.UseSetting("VideoPlatform:Live:ChannelsPerHour", "100000");
         builder.UseSetting("VideoPlatform:Auth:Admins:0", TestUsers.AdminName);
         // Every test account costs two hashes; the production figure is asserted on its own (PasswordHashingTests).
         builder.UseSetting("VideoPlatform:Auth:PasswordIterations", "10000");
