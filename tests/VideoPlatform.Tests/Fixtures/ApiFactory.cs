@@ -68,6 +68,7 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
         // Tests register many accounts from one address; the limits themselves are tested with their own factory.
         builder.UseSetting("VideoPlatform:Auth:AuthPermitsPerMinute", "100000");
         builder.UseSetting("VideoPlatform:Auth:UploadPermitsPerMinute", "100000");
+        builder.UseSetting("VideoPlatform:Live:ChannelsPerHour", "100000");
         builder.UseSetting("VideoPlatform:Auth:Admins:0", TestUsers.AdminName);
         // Fixtures make many videos and uploads per account; the quotas are tested with their own settings (QuotaTests).
         builder.UseSetting("VideoPlatform:Quotas:MaxStoredBytes", "0");
