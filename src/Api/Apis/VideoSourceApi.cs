@@ -22,7 +22,7 @@ public static class VideoSourceApi
     }
 
     private static async Task<IResult> PutSourceAsync(
-        string id, HttpContext http, ClaimsPrincipal user, ResourceAccess access, IClusterClient client, IObjectStore store, IOptions<UploadSettings> options)
+        string id, HttpContext http, ClaimsPrincipal user, ResourceAccess access, IClusterClient client, IObjectStore store, IOptions<UploadSettings> options, PlatformMetrics metrics)
     {
         var request = http.Request;
         var maxSize = options.Value.MaxSize;
@@ -59,6 +59,7 @@ public static class VideoSourceApi
         ObjectInfo stored;
         try
         {
+            using var active = metrics.UploadStarted();
             stored = await store.PutAsync(key, body, request.ContentType, http.RequestAborted);
         }
         catch (Exception) when (body.TooLarge)
@@ -72,6 +73,7 @@ public static class VideoSourceApi
             return ApiProblem.BadRequest("empty", "The body is empty");
         }
 
+        metrics.UploadBytes.Add(stored.Length);
         var completed = await video.CompleteUpload(new UploadedSource(key, stored.Length, FileName(request), null));
         return TypedResults.Accepted($"/api/videos/{id}", new VideoSourceAccepted(id, completed.Status.ToString().ToLowerInvariant(), stored.Length));
     }

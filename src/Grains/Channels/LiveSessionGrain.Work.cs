@@ -57,6 +57,7 @@ public sealed partial class LiveSessionGrain
         var session = start.Session;
         state.State.Status = LiveSessionStateMachine.Table.Fire(state.State.Status, LiveSessionTrigger.End);
         await state.WriteStateAsync();
+        metrics.SetViewers(SessionId, 0);
         await PublishEventAsync("ended", reason);
         logger.LogInformation("Live session {Session} of {Channel} ended: {Why}", SessionId, ChannelId, reason);
         if (session.Record)

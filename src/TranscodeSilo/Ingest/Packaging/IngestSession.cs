@@ -16,6 +16,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
         new System.Threading.Channels.BoundedChannelOptions(services.Settings.MediaQueueCapacity) { SingleReader = true, SingleWriter = true, FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource abort = new();
     private readonly CancellationTokenSource stopRenewing = new();
+    private IDisposable? counted;
     private Task pump = Task.CompletedTask;
     private Task renewing = Task.CompletedTask;
     private long mediaBytes;
@@ -35,6 +36,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
 
     public void Start()
     {
+        counted = services.Metrics.LiveSessionStarted();
         pump = PumpAsync();
         renewing = RenewAsync();
     }
@@ -84,6 +86,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
 
     public void Dispose()
     {
+        counted?.Dispose();
         abort.Dispose();
         stopRenewing.Dispose();
     }

@@ -1,3 +1,4 @@
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Storage;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
@@ -10,4 +11,5 @@ public sealed record IngestServices(
     IObjectStore Store,
     MediaTools Tools,
     TimeProvider Time,
-    string NodeId);
+    string NodeId,
+    PlatformMetrics Metrics);

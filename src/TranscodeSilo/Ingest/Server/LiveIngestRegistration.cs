@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Storage;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
@@ -17,7 +18,8 @@ public static class LiveIngestRegistration
             var settings = sp.GetRequiredService<IOptions<LiveIngestSettings>>().Value;
             var silo = sp.GetRequiredService<ILocalSiloDetails>();
             return new IngestServices(settings, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IObjectStore>(),
-                MediaTools.Default, sp.GetRequiredService<TimeProvider>(), silo.SiloAddress.ToParsableString());
+                MediaTools.Default, sp.GetRequiredService<TimeProvider>(), silo.SiloAddress.ToParsableString(),
+                sp.GetRequiredService<PlatformMetrics>());
         });
         services.AddSingleton(sp =>
         {
