@@ -74,6 +74,7 @@ public static class ApiSetup
         app.MapLiveApi();
         app.MapWebhooksApi();
         app.MapAnalyticsApi();
+        app.MapDashboardApi();
         return app;
     }
 }

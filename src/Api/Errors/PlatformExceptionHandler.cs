@@ -11,6 +11,8 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
 {
     public const string StorageUnavailable = "storage_unavailable";
 
+    public const string ClusterUnavailable = "cluster_unavailable";
+
     // A store outage is the platform's, not the caller's: the same request is worth repeating once the store is back.
     private const string StorageRetryAfterSeconds = "5";
 
@@ -25,6 +27,8 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
             ObjectRangeNotSatisfiableException => (StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", "Range not satisfiable"),
             ObjectStoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, StorageUnavailable, "Storage unavailable"),
             BadHttpRequestException bad => (bad.StatusCode, "bad_request", "Invalid request"),
+            // A silo just lost (until membership declares it dead) or the database down: the platform's, worth a retry.
+            OrleansException or TimeoutException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, ClusterUnavailable, "Service unavailable"),
             _ => (0, "", ""),
         };
         if (status == 0)

@@ -9,9 +9,9 @@ namespace VideoPlatform.Grains.Videos;
 
 /// <summary>
 /// One video. Every status change goes through <see cref="VideoStateMachine"/>, is persisted, written to the
-/// catalog and published on the <c>video</c> stream.
+/// catalog and published on the <c>video</c> stream. VideoGrain.JobHandoff.cs: the job of an uploaded video.
 /// </summary>
-public sealed class VideoGrain(
+public sealed partial class VideoGrain(
     [PersistentState("video")] IPersistentState<VideoState> state,
     IVideoCatalog catalog,
     IObjectStore store,
@@ -27,6 +27,8 @@ public sealed class VideoGrain(
         {
             await catalog.UpsertAsync(VideoCatalogEntry.From(video), cancellationToken);
         }
+
+        EnsureJobAfterActivation();
     }
 
     public async Task<VideoDetails> Create(CreateVideo command)
@@ -112,7 +114,7 @@ public sealed class VideoGrain(
             Source = new SourceInfo { Size = source.Size, Sha256 = source.Sha256 },
             SourceKey = source.SourceKey,
         });
-        await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size));
+        await HandOffAsync(() => GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size)));
         return video;
     }
 
