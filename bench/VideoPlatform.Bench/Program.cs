@@ -2,6 +2,7 @@ using System.Diagnostics;
 using VideoPlatform.Bench;
 using VideoPlatform.Bench.Grains;
 using VideoPlatform.Bench.Load;
+using VideoPlatform.Bench.Operations;
 using VideoPlatform.Bench.Platform;
 using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Tools;
@@ -51,6 +52,11 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
     if (options.Selected("7c"))
     {
         figures.AddRange(await WebhookDelayBench.RunAsync(options, work));
+    }
+
+    if (options.Selected("10b"))
+    {
+        figures.AddRange(await SiloLossBench.RunAsync(options, work));
     }
 
     // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops, which

@@ -25,6 +25,7 @@ public static class Rows
         ["7a"] = "7a Analytics: playback events/s sustained into stats + warehouse",
         ["7b"] = "7b Analytics: POST to stats delay, p95",
         ["7c"] = "7c Webhooks: delay from video.ready to delivery, p95",
+        ["10b"] = "10b Kill -9 a general silo under upload + playback: Api error rate",
     };
 
     public static string Name(string id) => Names[id];
