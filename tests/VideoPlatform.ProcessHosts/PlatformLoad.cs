@@ -144,11 +144,12 @@ public sealed class PlatformLoad : IAsyncDisposable
     /// <summary>One request: recorded as ok when it answered <paramref name="expected"/>, as failed on anything else.</summary>
     private async Task<string?> SendAsync(string what, Func<Task<HttpResponseMessage>> send, HttpStatusCode expected, Func<HttpResponseMessage, Task<string?>> read)
     {
+        var sent = Record.Now;
         try
         {
             using var response = await send();
             var ok = response.StatusCode == expected;
-            Record.Add(what, ok, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Record.Add(sent, what, ok, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             return ok ? await read(response) : null;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
@@ -158,7 +159,7 @@ public sealed class PlatformLoad : IAsyncDisposable
                 return null; // cut short by the end of the load, not by the platform
             }
 
-            Record.Add(what, false, ex.GetType().Name);
+            Record.Add(sent, what, false, ex.GetType().Name);
             return null;
         }
     }

@@ -46,7 +46,7 @@ public static class SiloLossBench
         var record = load.Record;
         var recovery = record.RecoveryAfter(fault);
         var percent = record.ErrorRate * 100;
-        Say.Line($"10b: {record.Total} requests, {record.Failed} failed ({Say.Number(percent, "0.00")} %), every call succeeds again {Say.Number(recovery.TotalSeconds, "0.0")} s after the kill; {record.FailureSummary()}");
+        Say.Line($"10b: {record.Total} requests, {record.Failed} failed ({Say.Number(percent, "0.00")} %), every request sent {Say.Number(recovery.TotalSeconds, "0.0")} s or more after the kill succeeds, longest failure {Say.Number(record.LongestFailure.TotalSeconds, "0.0")} s; {record.FailureSummary()}");
         return [new Figure
         {
             Id = "10b",
@@ -60,10 +60,12 @@ public static class SiloLossBench
                 ["requests"] = record.Total,
                 ["failed"] = record.Failed,
                 ["recovery_s"] = recovery.TotalSeconds,
+                ["longest_failure_s"] = record.LongestFailure.TotalSeconds,
                 ["run_s"] = run.TotalSeconds,
                 ["uploads_acknowledged"] = load.Acknowledged.Count,
             },
-            Note = $"every grain call succeeds again {recovery.TotalSeconds:0.0} s after the kill (goal ≤ 30 s: {(recovery.TotalSeconds <= 30 ? "pass" : "FAIL")}); " +
+            Note = $"every request sent {recovery.TotalSeconds:0.0} s or more after the kill succeeds (goal ≤ 30 s: {(recovery.TotalSeconds <= 30 ? "pass" : "FAIL")}); " +
+                $"the longest failed request waited {record.LongestFailure.TotalSeconds:0.0} s; " +
                 "Orleans' default membership timings (probe 5 s); create + PUT of a 4 s clip every 2 s, 4 players reading metadata and master playlists",
         }];
     }, ("10b", Name));

@@ -84,7 +84,8 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
         var record = load.Record;
         var report = string.Create(CultureInfo.InvariantCulture,
             $"failure test: {record.Total} requests, {record.Failed} failed ({record.ErrorRate:P2}); recovery after kill -9 general silo {generalRecovery.TotalSeconds:0.0} s, " +
-            $"media silo {mediaRecovery.TotalSeconds:0.0} s, PostgreSQL restart {postgresRecovery.TotalSeconds:0.0} s; {acknowledged.Count} uploads acknowledged. Failures: {record.FailureSummary()}");
+            $"media silo {mediaRecovery.TotalSeconds:0.0} s, PostgreSQL restart {postgresRecovery.TotalSeconds:0.0} s; longest failed request {record.LongestFailure.TotalSeconds:0.0} s; " +
+            $"{acknowledged.Count} uploads acknowledged. Failures: {record.FailureSummary()}");
         output.WriteLine(report);
         Console.WriteLine(report);
         foreach (var host in platform.General.Concat(platform.Media).Append(platform.Api))
