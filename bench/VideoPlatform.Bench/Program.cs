@@ -61,6 +61,11 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
         figures.AddRange(await MediaScaleOutBench.RunAsync(options, work));
     }
 
+    if (options.Selected("10b"))
+    {
+        figures.AddRange(await SiloLossBench.RunAsync(options, work));
+    }
+
     // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops, which
     // would be charged to the platform's figures.
     if (options.Selected("5c"))

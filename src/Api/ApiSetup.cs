@@ -77,6 +77,7 @@ public static class ApiSetup
         app.MapWebhooksApi();
         app.MapAnalyticsApi();
         app.MapSearchApi();
+        app.MapDashboardApi();
         return app;
     }
 }

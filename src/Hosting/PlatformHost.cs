@@ -61,15 +61,11 @@ public static class PlatformHost
                 ["Logging:LogLevel:Polly"] = "Warning",
             },
         });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.Logging.AddPlatformConsole(options.Telemetry);
         var services = builder.Services;
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddPlatformObjectStore(options);
         var usesPostgres = !string.IsNullOrWhiteSpace(options.Postgres.ConnectionString);
         if (usesPostgres)

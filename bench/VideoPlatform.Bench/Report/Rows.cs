@@ -28,6 +28,7 @@ public static class Rows
         ["8a"] = "8a Search: p95 latency at 100k videos",
         ["8c"] = "8c Search: index lag from Ready to found, p95",
         ["10a"] = "10a Scale-out: four 30 s uploads, two media silos vs one, wall time",
+        ["10b"] = "10b Kill -9 a general silo under upload + playback: Api error rate",
     };
 
     public static string Name(string id) => Names[id];

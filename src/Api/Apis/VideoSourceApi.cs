@@ -25,7 +25,7 @@ public static class VideoSourceApi
 
     private static async Task<IResult> PutSourceAsync(
         string id, HttpContext http, ClaimsPrincipal user, ResourceAccess access, IClusterClient client, IObjectStore store,
-        IOptions<UploadSettings> options, IOptions<QuotaSettings> quotas, TimeProvider time)
+        IOptions<UploadSettings> options, IOptions<QuotaSettings> quotas, TimeProvider time, PlatformMetrics metrics)
     {
         var request = http.Request;
         var maxSize = options.Value.MaxSize;
@@ -79,6 +79,7 @@ public static class VideoSourceApi
         ObjectInfo stored;
         try
         {
+            using var active = metrics.UploadStarted();
             stored = await store.PutAsync(key, body, request.ContentType, http.RequestAborted);
         }
         catch (Exception) when (body.TooLarge)
@@ -92,6 +93,7 @@ public static class VideoSourceApi
             return ApiProblem.BadRequest("empty", "The body is empty");
         }
 
+        metrics.UploadBytes.Add(stored.Length);
         try
         {
             var completed = await video.CompleteUpload(new UploadedSource(key, stored.Length, FileName(request), null));

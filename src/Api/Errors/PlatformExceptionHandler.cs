@@ -13,6 +13,8 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
     public const string StorageUnavailable = "storage_unavailable";
     public const string QuotaCode = "quota_exceeded";
 
+    public const string ClusterUnavailable = "cluster_unavailable";
+
     // A store outage is the platform's, not the caller's: the same request is worth repeating once the store is back.
     private const string StorageRetryAfterSeconds = "5";
 
@@ -30,6 +32,8 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
             // Rate-like quotas (per day, concurrent) pass with time; stored bytes only when something is deleted.
             QuotaExceededException { RetryAfter: null } => (StatusCodes.Status403Forbidden, QuotaCode, "Quota exceeded"),
             QuotaExceededException => (StatusCodes.Status429TooManyRequests, QuotaCode, "Quota exceeded"),
+            // A silo just lost (until membership declares it dead) or the database down: the platform's, worth a retry.
+            OrleansException or TimeoutException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, ClusterUnavailable, "Service unavailable"),
             _ => (0, "", ""),
         };
         if (status == 0)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Uploads;
 using VideoPlatform.Storage;
 
@@ -23,7 +24,7 @@ public sealed record PatchResult(PatchStatus Status, UploadInfo? Upload);
 /// One PATCH (or the body of a creation-with-upload POST): lease, stream, verify, then commit or discard.
 /// Bytes that arrived before a broken connection are committed (without a checksum to check them against).
 /// </summary>
-public sealed class PatchProcessor(IUploadWriter writer, IObjectStore store, IOptions<UploadSettings> options, TimeProvider time)
+public sealed class PatchProcessor(IUploadWriter writer, IObjectStore store, IOptions<UploadSettings> options, TimeProvider time, PlatformMetrics metrics)
 {
     public async Task<PatchResult> ApplyAsync(IUploadGrain grain, long offset, HttpRequest request, UploadChecksum? checksum)
     {
@@ -40,7 +41,12 @@ public sealed class PatchProcessor(IUploadWriter writer, IObjectStore store, IOp
             await using var keeper = new LeaseKeeper(grain, grant.Token, lease, time);
             using var hash = checksum?.CreateHash();
             var body = new UploadBodyStream(request.Body, upload.Length - upload.Offset, hash);
-            var written = await writer.WriteAsync(upload, grant.Token, body, keeper.Token);
+            WrittenBytes written;
+            using (metrics.UploadStarted())
+            {
+                written = await writer.WriteAsync(upload, grant.Token, body, keeper.Token);
+            }
+
             var verdict = Judge(body, keeper.Lost, checksum, hash);
             if (verdict is not (PatchStatus.Ok or PatchStatus.Interrupted) || written.Offset == upload.Offset)
             {
@@ -63,6 +69,7 @@ public sealed class PatchProcessor(IUploadWriter writer, IObjectStore store, IOp
             }
 
             committed = true;
+            metrics.UploadBytes.Add(written.Offset - upload.Offset);
             await writer.AfterCommitAsync(upload, after.Storage);
             return new PatchResult(verdict, after);
         }

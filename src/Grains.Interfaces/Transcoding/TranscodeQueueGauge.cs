@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using VideoPlatform.Grains.Platform;
 
 namespace VideoPlatform.Grains.Transcoding;
 
@@ -9,12 +10,12 @@ namespace VideoPlatform.Grains.Transcoding;
 /// </summary>
 public sealed class TranscodeQueueGauge : IDisposable
 {
-    private readonly Meter meter = new("VideoPlatform");
+    private readonly Meter meter = new(MetricNames.Meter);
     private int depth = -1;
 
     public TranscodeQueueGauge()
     {
-        meter.CreateObservableGauge("vp.transcode.queue_depth", Observe, description: "Jobs waiting in the transcode queue (from the silo that hosts it)");
+        meter.CreateObservableGauge(MetricNames.TranscodeQueueDepth, Observe, description: "Jobs waiting in the transcode queue (from the silo that hosts it)");
     }
 
     /// <summary>The depth this silo reports; null while the queue lives elsewhere.</summary>

@@ -35,7 +35,8 @@ public sealed record TranscodeTicket(
     [property: Id(1)] string VideoId,
     [property: Id(2)] string SourceKey,
     [property: Id(3)] int Attempt,
-    [property: Id(4)] TimeSpan Lease);
+    [property: Id(4)] TimeSpan Lease,
+    [property: Id(5)] string? TraceParent = null);
 
 [GenerateSerializer, Immutable, Alias("VideoPlatform.TranscodeJobInfo")]
 public sealed record TranscodeJobInfo

@@ -58,6 +58,7 @@ public sealed partial class LiveSessionGrain
         state.State.Status = LiveSessionStateMachine.Table.Fire(state.State.Status, LiveSessionTrigger.End);
         Detach(reason);
         await state.WriteStateAsync();
+        metrics.SetViewers(SessionId, 0);
         await PublishEventAsync("ended", reason);
         logger.LogInformation("Live session {Session} of {Channel} ended: {Why}", SessionId, ChannelId, reason);
         if (session.Record)

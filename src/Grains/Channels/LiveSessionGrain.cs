@@ -15,6 +15,7 @@ public sealed partial class LiveSessionGrain(
     IOptions<ChannelLiveSettings> options,
     IObjectStore store,
     TimeProvider time,
+    PlatformMetrics metrics,
     ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain, IRemindable
 {
     private static readonly TimeSpan ViewerWindow = TimeSpan.FromSeconds(12);
@@ -143,7 +144,13 @@ public sealed partial class LiveSessionGrain(
 
     public Task CountPlaylistFetch()
     {
-        viewers.Count(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        viewers.Count(now);
+        if (state.State is { Status: not LiveSessionStatus.Ended, Start: { } start })
+        {
+            metrics.SetViewers(SessionId, viewers.Estimate(now, SegmentDuration(start.Settings)));
+        }
+
         return Task.CompletedTask;
     }
 

@@ -16,6 +16,7 @@ public sealed partial class TranscodeJobGrain(
     IOptions<TranscodeJobSettings> options,
     IObjectStore store,
     TimeProvider time,
+    PlatformMetrics metrics,
     ILogger<TranscodeJobGrain> logger) : Grain, ITranscodeJobGrain, IRemindable
 {
     private const string LeaseReminder = "lease-check";
@@ -62,7 +63,14 @@ public sealed partial class TranscodeJobGrain(
         }
 
         var now = time.GetUtcNow();
-        state.State = new TranscodeJobState { Request = request, Status = TranscodeJobStatus.Queued, EnqueuedAt = now, UpdatedAt = now };
+        state.State = new TranscodeJobState
+        {
+            Request = request,
+            Status = TranscodeJobStatus.Queued,
+            EnqueuedAt = now,
+            UpdatedAt = now,
+            TraceParent = System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } caller ? caller.Id : null,
+        };
         await state.WriteStateAsync();
         await PublishAsync(from: null, reason: null);
         await WatchAndPushAsync();
@@ -90,6 +98,11 @@ public sealed partial class TranscodeJobGrain(
         }
 
         s.Attempts++;
+        if (s.Attempts == 1)
+        {
+            metrics.QueueWait.Record((time.GetUtcNow() - s.EnqueuedAt).TotalSeconds);
+        }
+
         s.WorkerId = workerId;
         s.LeaseUntil = time.GetUtcNow() + settings.Lease;
         s.Progress = 0;
@@ -98,7 +111,7 @@ public sealed partial class TranscodeJobGrain(
         await Queue.SetRunning(JobId, OwnerId, workerId);
         await Video.StartProcessing(JobId);
         logger.LogInformation("Job {JobId} attempt {Attempt} runs on {Worker}", JobId, s.Attempts, workerId);
-        return new TranscodeTicket(JobId, s.Request.VideoId, s.Request.SourceKey, s.Attempts, settings.Lease);
+        return new TranscodeTicket(JobId, s.Request.VideoId, s.Request.SourceKey, s.Attempts, settings.Lease, s.TraceParent);
     }
 
     public async Task<LeaseStatus> Renew(string workerId, int progress)

@@ -20,4 +20,7 @@ public sealed class TranscodeJobState
 
     /// <summary>Kept once Failed, for the same reason.</summary>
     [Id(10)] public VideoFailure? Failure { get; set; }
+
+    /// <summary>The W3C trace context of the call that enqueued the job, so the media silo's encode joins that trace.</summary>
+    [Id(11)] public string? TraceParent { get; set; }
 }

@@ -12,9 +12,9 @@ namespace VideoPlatform.Grains.Videos;
 /// <summary>
 /// One video. Every status change goes through <see cref="VideoStateMachine"/>, is persisted, written to the
 /// catalog and published on the <c>video</c> stream. What it holds in the store (source, then source and renditions)
-/// is reported to its owner's <see cref="IUserQuotaGrain"/> at each change.
+/// is reported to its owner's <see cref="IUserQuotaGrain"/> at each change. VideoGrain.JobHandoff.cs: the job of an uploaded video.
 /// </summary>
-public sealed class VideoGrain(
+public sealed partial class VideoGrain(
     [PersistentState("video")] IPersistentState<VideoState> state,
     IVideoCatalog catalog,
     IObjectStore store,
@@ -30,6 +30,8 @@ public sealed class VideoGrain(
         {
             await catalog.UpsertAsync(VideoCatalogEntry.From(video), cancellationToken);
         }
+
+        EnsureJobAfterActivation();
     }
 
     public async Task<VideoDetails> Create(CreateVideo command)
@@ -123,7 +125,7 @@ public sealed class VideoGrain(
             SourceKey = source.SourceKey,
         });
         await ChargeAsync(video, source.Size);
-        await GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size, video.OwnerId));
+        await HandOffAsync(() => GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size, video.OwnerId)));
         return video;
     }
 

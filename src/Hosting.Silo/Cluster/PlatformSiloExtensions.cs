@@ -1,10 +1,11 @@
 using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
-using VideoPlatform.Hosting.Telemetry;
 using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Hosting.Cluster;
@@ -20,10 +21,11 @@ public static class PlatformSiloExtensions
         silo.AddPlatformClustering(options)
             .AddPlatformProviders(options)
             .AddPlatformPool(pool);
-        if (PlatformTelemetry.IsEnabled(options))
-        {
-            silo.AddActivityPropagation();
-        }
+        // Always on: a grain call carries its trace context only when something listens to Orleans' spans, so
+        // without a tracer this costs a check per call; with one, a trace runs from the request to the encode.
+        silo.AddActivityPropagation();
+        silo.AddDashboard(PlatformDashboard.Configure); // every silo feeds the Api's /admin/orleans pages
+        MembershipSettings.ApplyTo(silo);
 
         if (options.Clustering.Tls.Enabled)
         {
@@ -157,6 +159,7 @@ public static class PlatformSiloExtensions
     {
         silo.Services.AddSingleton(new SiloPoolInfo(pool));
         silo.Services.AddSingleton<VideoPlatform.Grains.Transcoding.TranscodeQueueGauge>();
+        silo.Services.TryAddSingleton<PlatformMetrics>();
         silo.Services.AddWebhooks();
         silo.Services.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
         silo.Services.PostConfigure<GrainTypeOptions>(o =>

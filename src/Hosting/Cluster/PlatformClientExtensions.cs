@@ -1,7 +1,7 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
-using VideoPlatform.Hosting.Telemetry;
 
 namespace VideoPlatform.Hosting.Cluster;
 
@@ -35,10 +35,9 @@ public static class PlatformClientExtensions
         // refresh asks only for what changed since its version.
         client.Configure<TypeManagementOptions>(o => o.TypeMapRefreshInterval = TimeSpan.FromSeconds(3));
         client.AddPlatformClientStreams(options);
-        if (PlatformTelemetry.IsEnabled(options))
-        {
-            client.AddActivityPropagation();
-        }
+        client.AddActivityPropagation(); // see the silo side (PlatformSiloExtensions.UsePlatform)
+        client.AddDashboard(PlatformDashboard.Configure);
+        MembershipSettings.ApplyTo(client);
 
         if (c.Tls.Enabled)
         {

@@ -109,6 +109,9 @@ public sealed class TelemetrySettings
 
     /// <summary>Silos serve their metrics at /metrics (Prometheus text) on their HTTP port. The Api never does: its port is public.</summary>
     public bool Prometheus { get; set; } = true;
+
+    /// <summary>One JSON object per log line, with the trace and span ids of the request or grain call that wrote it.</summary>
+    public bool JsonLogs { get; set; }
 }
 
 /// <summary>Postgres (the default; in memory when no PostgreSQL is configured), Meilisearch, or InMemory.</summary>

@@ -5,6 +5,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Hosting.Configuration;
 
 namespace VideoPlatform.Hosting.Telemetry;
@@ -17,7 +18,7 @@ namespace VideoPlatform.Hosting.Telemetry;
 /// </summary>
 public static class PlatformTelemetry
 {
-    public const string SourceName = "VideoPlatform";
+    public const string SourceName = MetricNames.Meter;
 
     public const string MetricsPath = "/metrics";
 

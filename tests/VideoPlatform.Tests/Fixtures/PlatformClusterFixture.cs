@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using VideoPlatform.Grains.Analytics;
 using VideoPlatform.Grains.Catalog;
@@ -83,6 +84,8 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
         {
             var pool = PoolFor(silo.SiloName);
             siloBuilder.AddPlatformProviders(Options).AddPlatformPool(pool);
+            // As UsePlatform does for the real silos: traces cross grain calls, and the Api's dashboard has its data.
+            siloBuilder.AddActivityPropagation().AddDashboard(PlatformDashboard.Configure);
             siloBuilder.Services.AddSerializer(s => s.AddAssembly(typeof(VideoGrain).Assembly).AddAssembly(typeof(MediaPoolProbeGrain).Assembly));
             siloBuilder.Services.AddSingleton(Options);
             siloBuilder.Services.AddSingleton(TimeProvider.System);
@@ -103,7 +106,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
                 siloBuilder.Services.AddLiveIngest(LiveTestSettings.Ingest);
             }
         });
-        builder.ConfigureClient(client => client.AddPlatformClientStreams(Options));
+        builder.ConfigureClient(client => client.AddPlatformClientStreams(Options).AddActivityPropagation());
         if (Environment.GetEnvironmentVariable("VP_TEST_LOGS") is { Length: > 0 } logFile)
         {
             // Diagnostics: VP_TEST_LOGS=/tmp/x.log writes every silo's warnings (and the platform's info) to a file.

@@ -40,7 +40,11 @@ public sealed partial class IngestSession
                 Directory.CreateDirectory(Path.Combine(work, rung.Name));
             }
 
-            var publisher = new LiveSegmentPublisher(services.Store, context.ChannelId, context.SessionId, work, ladder, services.Settings.WindowSegments);
+            var publisher = new LiveSegmentPublisher(services.Store, context.ChannelId, context.SessionId, work, ladder, services.Settings.WindowSegments)
+            {
+                Lag = lag => services.Platform.StreamLag.Record(lag.TotalSeconds),
+                Time = services.Time,
+            };
             var start = context.Resumed ? await publisher.ResumeAsync(abort.Token) : 0;
             await using var ffmpeg = LiveFfmpegProcess.Start(services.Tools.FfmpegPath, LiveHlsArguments.Build(ladder, services.Settings.Preset, start), work);
             using var stopSweeping = new CancellationTokenSource();

@@ -15,6 +15,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
     private readonly MediaQueue queue = new(services.Settings.MaxQueuedMediaBytes, services.Metrics);
     private readonly CancellationTokenSource abort = new();
     private readonly CancellationTokenSource stopRenewing = new();
+    private IDisposable? counted;
     private Task pump = Task.CompletedTask;
     private Task renewing = Task.CompletedTask;
     private SessionWatcher? watcher;
@@ -35,6 +36,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
 
     public void Start()
     {
+        counted = services.Platform.LiveSessionStarted();
         pump = PumpAsync();
         renewing = RenewAsync();
     }
@@ -75,6 +77,7 @@ public sealed partial class IngestSession(IngestSessionContext context, IngestSe
 
     public void Dispose()
     {
+        counted?.Dispose();
         if (watcher is not null)
         {
             services.Grains.DeleteObjectReference<ILiveSessionObserver>(watcher);

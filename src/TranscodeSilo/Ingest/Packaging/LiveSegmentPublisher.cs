@@ -16,6 +16,11 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
 
     public int SegmentCount => rungs.Values.Sum(r => r.All.Count);
 
+    /// <summary>Told, per rung and sweep, how long the oldest new segment waited between FFmpeg closing it and its playlist landing.</summary>
+    public Action<TimeSpan>? Lag { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The next segment number, and the segments a resumed session already has in the store.</summary>
     public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
@@ -76,9 +81,11 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
         }
 
         var added = 0;
+        DateTimeOffset? oldest = null;
         foreach (var segment in listed.Skip(progress.LocalSeen))
         {
             var file = Path.Combine(workFolder, name, segment.Uri);
+            oldest ??= File.GetLastWriteTimeUtc(file);
             await using (var stream = File.OpenRead(file))
             {
                 await store.PutAsync($"{Prefix}{name}/{segment.Uri}", stream, MediaContentTypes.For(segment.Uri), cancellationToken);
@@ -95,6 +102,7 @@ public sealed class LiveSegmentPublisher(IObjectStore store, string channelId, s
         {
             await store.PutTextAsync($"{Prefix}{name}/index.m3u8", LivePlaylistWriter.Event(progress.All), cancellationToken);
             await store.PutTextAsync($"{Prefix}{name}/live.m3u8", LivePlaylistWriter.Window(progress.All, window), cancellationToken);
+            Lag?.Invoke(Time.GetUtcNow() - oldest!.Value);
         }
 
         return added;

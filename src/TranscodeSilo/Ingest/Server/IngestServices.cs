@@ -1,3 +1,4 @@
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Storage;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
@@ -11,4 +12,5 @@ public sealed record IngestServices(
     MediaTools Tools,
     TimeProvider Time,
     string NodeId,
-    LiveIngestMetrics Metrics);
+    LiveIngestMetrics Metrics,
+    PlatformMetrics Platform);

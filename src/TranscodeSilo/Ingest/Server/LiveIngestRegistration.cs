@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Grains.Platform;
 using VideoPlatform.Storage;
 using VideoPlatform.TranscodeSilo.Shutdown;
 using VideoPlatform.TranscodeSilo.Transcoding;
@@ -21,7 +22,7 @@ public static class LiveIngestRegistration
             var silo = sp.GetRequiredService<ILocalSiloDetails>();
             return new IngestServices(settings, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IObjectStore>(),
                 MediaTools.Default, sp.GetRequiredService<TimeProvider>(), silo.SiloAddress.ToParsableString(),
-                sp.GetRequiredService<LiveIngestMetrics>());
+                sp.GetRequiredService<LiveIngestMetrics>(), sp.GetRequiredService<PlatformMetrics>());
         });
         services.AddSingleton(sp =>
         {

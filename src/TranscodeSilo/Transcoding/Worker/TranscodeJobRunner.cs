@@ -27,6 +27,7 @@ public sealed class TranscodeJobRunner(
             return;
         }
 
+        using var span = TranscodeTracing.StartJob(ticket);
         metrics.JobStarted();
         var clock = Stopwatch.StartNew();
         var work = Path.Combine(string.IsNullOrEmpty(settings.WorkRoot) ? Path.GetTempPath() : settings.WorkRoot, $"vp-job-{Guid.NewGuid():N}");
@@ -83,6 +84,7 @@ public sealed class TranscodeJobRunner(
                     await OutputPublisher.PublishAsync(store, ticket.VideoId, output, abort.Token, growing.Published);
                     var hash = await sha256;
                     outcome = "succeeded";
+                    metrics.RealtimeFactor.Record(done.Result.Duration.TotalSeconds / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
                     await job.Succeed(workerId, ToOutput(ticket.VideoId, done.Result, hash));
                     break;
             }
@@ -121,6 +123,7 @@ public sealed class TranscodeJobRunner(
             metrics.JobEnded();
             metrics.Outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
             metrics.Duration.Record(clock.Elapsed.TotalSeconds);
+            span?.SetTag("vp.outcome", outcome);
         }
     }
 

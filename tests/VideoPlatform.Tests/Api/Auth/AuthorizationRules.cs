@@ -73,6 +73,33 @@ internal static class AuthorizationRules
         new("PATCH", "/api/uploads/{uploadId}", async c => TusPatch("PATCH", await c.UploadAsync()), 401, 403, 204, 204),
         new("DELETE", "/api/uploads/{uploadId}", async c => Tus("DELETE", await c.UploadAsync()), 401, 403, 204, 204),
         new("POST", "/api/uploads/{uploadId}", async c => TusPatch("POST", await c.UploadAsync(), "PATCH"), 401, 403, 204, 204),
+        // The Orleans Dashboard: pages, assets and its JSON views, for admins only.
+        new("GET", "/admin/orleans", _ => Get("/admin/orleans/"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/index.html", _ => Get("/admin/orleans/index.html"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/favicon.ico", _ => Get("/admin/orleans/favicon.ico"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/index.min.js", _ => Get("/admin/orleans/index.min.js"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/index.css", _ => Get("/admin/orleans/index.css"), 401, 403, 403, 200),
+        // Past authorization: no such asset.
+        new("GET", "/admin/orleans/fonts/{**path}", _ => Get("/admin/orleans/fonts/missing.woff"), 401, 403, 403, 404),
+        new("GET", "/admin/orleans/img/{**path}", _ => Get("/admin/orleans/img/missing.png"), 401, 403, 403, 404),
+        new("GET", "/admin/orleans/version", _ => Get("/admin/orleans/version"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/DashboardCounters", _ => Get("/admin/orleans/DashboardCounters"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/ClusterStats", _ => Get("/admin/orleans/ClusterStats"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/Reminders", _ => Get("/admin/orleans/Reminders"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/Reminders/{page:int}", _ => Get("/admin/orleans/Reminders/1"), 401, 403, 403, 200),
+        // Past authorization: a silo address no silo has, so the dashboard's own grain call fails (503).
+        new("GET", "/admin/orleans/HistoricalStats/{*path}", _ => Get("/admin/orleans/HistoricalStats/127.0.0.1:1@1"), 401, 403, 403, 503),
+        new("GET", "/admin/orleans/SiloProperties/{*address}", _ => Get("/admin/orleans/SiloProperties/127.0.0.1:1@1"), 401, 403, 403, 503),
+        new("GET", "/admin/orleans/SiloMetadata/{*address}", _ => Get("/admin/orleans/SiloMetadata/127.0.0.1:1@1"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/SiloStats/{*address}", _ => Get("/admin/orleans/SiloStats/127.0.0.1:1@1"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/SiloCounters/{*address}", _ => Get("/admin/orleans/SiloCounters/127.0.0.1:1@1"), 401, 403, 403, 503),
+        new("GET", "/admin/orleans/GrainStats/{*grainName}", _ => Get("/admin/orleans/GrainStats/VideoPlatform.Grains.Videos.VideoGrain"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/TopGrainMethods", _ => Get("/admin/orleans/TopGrainMethods"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/GrainState", _ => Get("/admin/orleans/GrainState"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/LifecycleStages", _ => Get("/admin/orleans/LifecycleStages"), 401, 403, 403, 200),
+        new("GET", "/admin/orleans/GrainTypes", _ => Get("/admin/orleans/GrainTypes"), 401, 403, 403, 200),
+        // The log stream is hidden (PlatformDashboard): refused even to admins.
+        new("GET", "/admin/orleans/Trace", _ => Get("/admin/orleans/Trace"), 401, 403, 403, 403),
     ];
 
     private static HttpRequestMessage Get(string path) => Send("GET", path);

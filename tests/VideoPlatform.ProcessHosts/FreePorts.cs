@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VideoPlatform.Bench.Tools;
+namespace VideoPlatform.ProcessHosts;
 
-/// <summary>Loopback ports nobody listens on right now (the OS picks them).</summary>
 public static class FreePorts
 {
+    /// <summary>Loopback ports free right now (all held at once while picking, so they differ).</summary>
     public static int[] Take(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();

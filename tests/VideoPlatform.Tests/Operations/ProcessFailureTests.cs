@@ -1,0 +1,159 @@
+using System.Globalization;
+using VideoPlatform.ProcessHosts;
+using VideoPlatform.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace VideoPlatform.Tests.Operations;
+
+/// <summary>
+/// The platform as separate processes (two general silos, two media silos, the Api, its own PostgreSQL) under a steady
+/// upload + playback load: kill -9 a general silo, then a media silo mid-encode, then restart PostgreSQL. Every
+/// acknowledged upload ends Ready, no video is left waiting for a job, both dead silos are Dead in the membership
+/// table, and the Api kept answering. Error rate and recovery times are printed (docs/operations.md keeps them).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Healthy = TimeSpan.FromSeconds(5);
+    private readonly TempFolder folder = new("vp-failure");
+    private PostgresServer postgres = null!;
+    private string connectionString = null!;
+    private ProcessPlatform platform = null!;
+
+    public async Task InitializeAsync()
+    {
+        postgres = await PostgresServer.StartAsync();
+        connectionString = await postgres.CreateDatabaseAsync();
+        platform = await ProcessPlatform.StartAsync(new PlatformLayout
+        {
+            RepoRoot = RenderedManifests.RepoRoot,
+            Configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug",
+            PostgresConnectionString = connectionString,
+            StoreRoot = Directory.CreateDirectory(Path.Combine(folder.Path, "objects")).FullName,
+            LogFolder = Directory.CreateDirectory(Path.Combine(folder.Path, "logs")).FullName,
+            Settings = FailureSettings,
+        }, TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Short membership probes and job leases (orleans-ops.md §5), fast encodes, no per-user limits for the load.</summary>
+    public static IReadOnlyDictionary<string, string> FailureSettings { get; } = new Dictionary<string, string>
+    {
+        ["VideoPlatform:Membership:ProbeTimeout"] = "00:00:02",
+        ["VideoPlatform:Membership:GatewayListRefresh"] = "00:00:05",
+        ["VideoPlatform:Transcode:Lease"] = "00:00:06",
+        ["VideoPlatform:Transcode:BackoffBase"] = "00:00:01",
+        ["VideoPlatform:Transcode:Worker:Preset"] = "ultrafast",
+        ["VideoPlatform:Transcode:Worker:MaxConcurrentJobs"] = "1",
+        ["VideoPlatform:Auth:AuthPermitsPerMinute"] = "100000",
+        ["VideoPlatform:Auth:UploadPermitsPerMinute"] = "100000",
+        ["VideoPlatform:Auth:PasswordIterations"] = "10000",
+        ["VideoPlatform:Telemetry:Prometheus"] = "false",
+    };
+
+    [Fact]
+    public async Task KillSilosAndRestartPostgres_UnderLoad_EveryAcknowledgedUploadIsReadyAndTheDeadAreDead()
+    {
+        var clip = await SmallClip.CreateAsync(folder.Path, 4);
+        await using var load = await PlatformLoad.StartAsync(platform.Api.Http, clip, TimeSpan.FromSeconds(2), players: 2);
+        Assert.True(await Eventually.WaitAsync(() => Task.FromResult(load.Acknowledged.Count >= 2), TimeSpan.FromSeconds(60)), "no upload was acknowledged: " + load.Record.FailureSummary());
+
+        var general = platform.General[0];
+        var generalFault = load.Record.Now;
+        await general.KillAsync();
+        await WaitDeadAsync(general);
+        await WaitHealthyAsync(load, "after the general silo");
+        var generalRecovery = load.Record.RecoveryAfter(generalFault);
+
+        var media = await MediaSiloEncodingAsync();
+        var mediaFault = load.Record.Now;
+        await media.KillAsync();
+        await WaitDeadAsync(media);
+        await WaitHealthyAsync(load, "after the media silo");
+        var mediaRecovery = load.Record.RecoveryAfter(mediaFault);
+
+        var postgresFault = load.Record.Now;
+        await postgres.RestartAsync(TimeSpan.FromSeconds(3));
+        await WaitHealthyAsync(load, "after PostgreSQL's restart");
+        var postgresRecovery = load.Record.RecoveryAfter(postgresFault);
+        await load.StopAsync();
+
+        var acknowledged = load.Acknowledged;
+        var settled = await Eventually.WaitAsync(async () =>
+            (await load.StatusesAsync(acknowledged)).Values.All(s => s == "ready"), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+        var statuses = await load.StatusesAsync(load.Created);
+        var record = load.Record;
+        var report = string.Create(CultureInfo.InvariantCulture,
+            $"failure test: {record.Total} requests, {record.Failed} failed ({record.ErrorRate:P2}); recovery after kill -9 general silo {generalRecovery.TotalSeconds:0.0} s, " +
+            $"media silo {mediaRecovery.TotalSeconds:0.0} s, PostgreSQL restart {postgresRecovery.TotalSeconds:0.0} s; longest failed request {record.LongestFailure.TotalSeconds:0.0} s; " +
+            $"{acknowledged.Count} uploads acknowledged. Failures: {record.FailureSummary()}");
+        output.WriteLine(report);
+        Console.WriteLine(report);
+        foreach (var host in platform.General.Concat(platform.Media).Append(platform.Api))
+        {
+            // What the hosts logged as failures, to read with a failed assertion (the folder goes with the test).
+            foreach (var line in File.ReadLines(host.LogFile).Where(l => l.Contains(" fail: ", StringComparison.Ordinal)).TakeLast(5))
+            {
+                output.WriteLine($"{host.Name}: {line}");
+            }
+        }
+
+        Assert.True(settled, "not every acknowledged upload became ready: " + string.Join(", ", acknowledged.Select(id => $"{id}={statuses[id]}")));
+        // Nothing waits for a job that no worker will run: a video is ready, or never got its bytes.
+        Assert.Equal([], statuses.Where(s => s.Value is not ("ready" or "created" or "uploading")).Select(s => $"{s.Key}={s.Value}"));
+        Assert.DoesNotContain(record.Snapshot(), r => r.Outcome == nameof(HttpRequestException)); // the Api never refused a connection
+        Assert.True(record.ErrorRate < 0.25, report);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (platform is not null)
+        {
+            await platform.DisposeAsync();
+        }
+
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+
+        folder.Dispose();
+    }
+
+    private async Task WaitDeadAsync(HostProcess silo)
+    {
+        var port = platform.SiloPorts[silo.Name];
+        var dead = await Eventually.WaitAsync(async () =>
+        {
+            try
+            {
+                return (await MembershipTable.StatusByPortAsync(connectionString)).GetValueOrDefault(port) == MembershipTable.Dead;
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(500));
+        Assert.True(dead, $"{silo.Name} (silo port {port}) was never declared dead in the membership table");
+    }
+
+    private static async Task WaitHealthyAsync(PlatformLoad load, string when)
+    {
+        var healthy = await Eventually.WaitAsync(() => Task.FromResult(load.Record.HealthyFor(Healthy)), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(500));
+        Assert.True(healthy, $"the Api did not answer every request for {Healthy.TotalSeconds} s {when}: {load.Record.FailureSummary()}");
+    }
+
+    /// <summary>The media silo with an encode running: its work folder holds a job folder.</summary>
+    private async Task<HostProcess> MediaSiloEncodingAsync()
+    {
+        HostProcess? busy = null;
+        var found = await Eventually.WaitAsync(() =>
+        {
+            busy = platform.Media.FirstOrDefault(m => Directory.Exists(WorkFolder(m)) && Directory.EnumerateDirectories(WorkFolder(m), "vp-job-*").Any());
+            return Task.FromResult(busy is not null);
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+        Assert.True(found, "no media silo was seen encoding");
+        return busy!;
+    }
+
+    private string WorkFolder(HostProcess media) => Path.Combine(folder.Path, "logs", media.Name + "-work");
+}
