@@ -62,7 +62,7 @@ public static class VideoSourceApi
         var free = await quota.BeginUpload(slot, request.ContentLength ?? 0, time.GetUtcNow() + options.Value.Expiration, quotas.Value.For(user));
         try
         {
-            return await ReceiveAsync(id, http, video, store, Math.Min(maxSize, free));
+            return await ReceiveAsync(id, http, video, store, Math.Min(maxSize, free), metrics);
         }
         finally
         {
@@ -70,7 +70,8 @@ public static class VideoSourceApi
         }
     }
 
-    private static async Task<IResult> ReceiveAsync(string id, HttpContext http, IVideoGrain video, IObjectStore store, long limit)
+    private static async Task<IResult> ReceiveAsync(
+        string id, HttpContext http, IVideoGrain video, IObjectStore store, long limit, PlatformMetrics metrics)
     {
         var request = http.Request;
         TusResults.LiftBodySizeLimit(http);
