@@ -36,11 +36,10 @@ public sealed class UploadGrain(
 
         var uploadId = this.GetPrimaryKeyString();
         var videoGrain = GrainFactory.GetGrain<IVideoGrain>(command.VideoId);
-        var now = Now;
         var quota = await videoGrain.Get() is { OwnerId: { } ownerId } ? GrainFactory.GetGrain<IUserQuotaGrain>(ownerId) : null;
         // The whole claimed length counts against the stored-bytes quota while the upload runs: a claim in the
         // accounting, never disk reserved (the store holds only the bytes received).
-        await (quota?.BeginUpload(uploadId, command.Length, now + command.Expiration, command.Limits) ?? Task.FromResult(0L));
+        await (quota?.BeginUpload(uploadId, command.Length, Now + command.Expiration, command.Limits) ?? Task.FromResult(0L));
         VideoDetails video;
         try
         {
@@ -52,6 +51,7 @@ public sealed class UploadGrain(
             throw;
         }
 
+        var now = Now;
         state.State.Upload = new UploadInfo
         {
             UploadId = uploadId,

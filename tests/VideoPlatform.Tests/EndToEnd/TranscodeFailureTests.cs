@@ -63,8 +63,10 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
         await WaitForJobAsync(id, j => j.Status == TranscodeJobStatus.Canceled);
         await WaitUntilAsync(() => Task.FromResult(FfmpegJobProcesses(workFolder).Count == 0), "ffmpeg to be killed");
         await WaitUntilAsync(async () => (await store.ListAsync($"vod/{id}/").CountAsync()) + (await store.ListAsync($"raw/{id}/").CountAsync()) == 0, "objects to be removed");
-        var video = await VodSteps.WaitForStatusAsync(http, id, "deleted", TimeSpan.FromSeconds(5));
-        Assert.Equal("deleted", video.GetProperty("status").GetString());
+        // A deleted video is no longer served: 404 with code deleted.
+        var video = await http.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, video.StatusCode);
+        Assert.Contains("\"deleted\"", await video.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await WaitUntilAsync(() => Task.FromResult(!Directory.EnumerateDirectories(workFolder, "vp-job-*").Any()), "the job folder to be removed");
     }
 

@@ -11,7 +11,7 @@ namespace VideoPlatform.Tests.Api.Uploads;
 [Trait("Category", "Integration")]
 public sealed class UploadExpirationTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
-    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:Expiration"] = "00:00:01" });
+    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:Expiration"] = "00:00:03" });
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -37,7 +37,7 @@ public sealed class UploadExpirationTests(PlatformClusterFixture cluster) : IAsy
             TimeSpan.FromMilliseconds(100));
         using var late = await client.SendAsync(Patch(upload, 30, new byte[70]));
 
-        Assert.True(gone, "HEAD did not answer 410 within 30 s of a 1 s expiry");
+        Assert.True(gone, "HEAD did not answer 410 within 30 s of a 3 s expiry");
         await UploadsApiTests.AssertProblemAsync(late, HttpStatusCode.Gone, "upload_gone");
         Assert.Null(await ReadStoredAsync(cluster, MediaKeys.UploadData(uploadId)));
         var video = await VideoAsync(cluster, videoId);
