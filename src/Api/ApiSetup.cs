@@ -6,6 +6,7 @@ using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
+using VideoPlatform.Api.Recommendations;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
 using VideoPlatform.Webhooks;
@@ -47,6 +48,7 @@ public static class ApiSetup
         services.AddLiveServices(builder.Configuration);
         services.AddWebhooks();
         services.AddAnalytics(builder.Configuration);
+        services.AddSingleton<HomeFeed>();
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class ApiSetup
         app.MapLiveApi();
         app.MapWebhooksApi();
         app.MapAnalyticsApi();
+        app.MapRecommendationsApi();
         return app;
     }
 }

@@ -12,6 +12,7 @@ using VideoPlatform.Hosting.Health;
 using VideoPlatform.Hosting.Analytics;
 using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Hosting.Cluster;
+using VideoPlatform.Hosting.Recommendations;
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Hosting.Storage;
@@ -78,6 +79,7 @@ public static class PlatformHost
 
         services.AddPlatformCatalog(options);
         services.AddPlatformAnalytics(options);
+        services.AddPlatformRecommendations(options, builder.Configuration);
         services.Configure<TranscodeJobSettings>(builder.Configuration.GetSection(TranscodeJobSettings.Section));
         services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));
         services.AddPlatformReadiness(usesPostgres);

@@ -17,6 +17,8 @@ using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
 using VideoPlatform.Infrastructure.Analytics;
+using VideoPlatform.Infrastructure.Recommendations;
+using VideoPlatform.Grains.Recommendations;
 using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Tests.Fixtures;
@@ -81,6 +83,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddPlatformObjectStore(Options);
             siloBuilder.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
             siloBuilder.Services.AddSingleton<IAnalyticsWarehouse, InMemoryAnalyticsWarehouse>();
+            siloBuilder.Services.AddSingleton<IRecommendationStore, InMemoryRecommendationStore>();
             siloBuilder.Services.Configure<TranscodeJobSettings>(o =>
             {
                 o.Lease = TimeSpan.FromSeconds(3);

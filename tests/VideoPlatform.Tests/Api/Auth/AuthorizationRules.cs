@@ -58,6 +58,9 @@ internal static class AuthorizationRules
         new("GET", "/api/videos/{id}/stats/timeseries", async c => Get($"/api/videos/{await c.VideoAsync()}/stats/timeseries"), 401, 403, 200, 200),
         new("GET", "/api/trending", _ => Get("/api/trending"), 200, 200, 200, 200),
         new("POST", "/api/admin/analytics/rebuild", async c => Json("POST", $"/api/admin/analytics/rebuild?videoId={await c.VideoAsync()}", new { }), 401, 403, 403, 200),
+        // Recommendations: related videos of a private video only for those who may see it; the home feed for everyone.
+        new("GET", "/api/videos/{id}/related", async c => Get($"/api/videos/{await c.VideoAsync("private")}/related"), 404, 404, 200, 200),
+        new("GET", "/api/home", _ => Get("/api/home"), 200, 200, 200, 200),
         // An idle channel has no live playlist for anyone.
         new("GET", "/live/{channel}/{**path}", async c => Get($"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
         new("HEAD", "/live/{channel}/{**path}", async c => Send("HEAD", $"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),

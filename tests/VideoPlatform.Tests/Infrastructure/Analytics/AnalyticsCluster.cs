@@ -7,12 +7,14 @@ using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Analytics;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Recommendations;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
 using VideoPlatform.Infrastructure.Analytics;
+using VideoPlatform.Infrastructure.Recommendations;
 using VideoPlatform.Infrastructure.Postgres;
 using VideoPlatform.Tests.Fixtures;
 
@@ -72,6 +74,7 @@ public sealed class AnalyticsCluster : IAsyncDisposable
             silo.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddSingleton<IAnalyticsWarehouse>(sp => new PostgresAnalyticsWarehouse(sp.GetRequiredService<NpgsqlDataSource>()));
+            silo.Services.AddSingleton<IRecommendationStore>(sp => new PostgresRecommendationStore(sp.GetRequiredService<NpgsqlDataSource>()));
             silo.Services.PostConfigure<AdoNetStreamOptions>(StreamNames.Provider, o =>
             {
                 o.VisibilityTimeout = VisibilityTimeout;
