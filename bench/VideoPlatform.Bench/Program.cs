@@ -3,6 +3,7 @@ using VideoPlatform.Bench;
 using VideoPlatform.Bench.Grains;
 using VideoPlatform.Bench.Load;
 using VideoPlatform.Bench.Platform;
+using VideoPlatform.Bench.Recommendations;
 using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Tools;
 using VideoPlatform.Bench.Transcode;
@@ -51,6 +52,11 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
     if (options.Selected("7c"))
     {
         figures.AddRange(await WebhookDelayBench.RunAsync(options, work));
+    }
+
+    if (options.Selected("8b"))
+    {
+        figures.AddRange(await Guard.RunAsync(() => RecommendationsBench.RunAsync(options, work), Rows.Row("8b")));
     }
 
     // Last: once this process has hosted a silo, something of it keeps a share of the CPU after the silo stops, which

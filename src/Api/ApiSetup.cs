@@ -48,7 +48,7 @@ public static class ApiSetup
         services.AddLiveServices(builder.Configuration);
         services.AddWebhooks();
         services.AddAnalytics(builder.Configuration);
-        services.AddSingleton<HomeFeed>();
+        services.AddSingleton<RecommendedVideos>();
         return builder;
     }
 

@@ -25,6 +25,7 @@ public static class Rows
         ["7a"] = "7a Analytics: playback events/s sustained into stats + warehouse",
         ["7b"] = "7b Analytics: POST to stats delay, p95",
         ["7c"] = "7c Webhooks: delay from video.ready to delivery, p95",
+        ["8b"] = "8b Recommendations: related and home p95 at 100k videos",
     };
 
     public static string Name(string id) => Names[id];

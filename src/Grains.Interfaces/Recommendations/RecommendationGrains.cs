@@ -56,6 +56,17 @@ public interface IContentIndexGrain : IGrainWithStringKey
     Task<HotLists> Hot();
 }
 
+/// <summary>
+/// The hot lists as served: a stateless worker per silo keeps the content index's lists for a second, so home feeds
+/// neither wait behind the index's updates nor all call one activation.
+/// </summary>
+[Alias("VideoPlatform.IHotListsGrain")]
+public interface IHotListsGrain : IGrainWithIntegerKey
+{
+    [Alias("Get")]
+    Task<HotLists> Get();
+}
+
 [GenerateSerializer, Immutable, Alias("VideoPlatform.HotLists")]
 public sealed record HotLists(
     [property: Id(0)] IReadOnlyList<ScoredVideo> Trending,
