@@ -4,6 +4,7 @@ using VideoPlatform.Bench.Grains;
 using VideoPlatform.Bench.Load;
 using VideoPlatform.Bench.Operations;
 using VideoPlatform.Bench.Platform;
+using VideoPlatform.Bench.Recommendations;
 using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Search;
 using VideoPlatform.Bench.Tools;
@@ -53,6 +54,11 @@ using (var work = new Workspace(Path.Combine(options.DataFolder, "work")))
     if (options.Selected("7c"))
     {
         figures.AddRange(await WebhookDelayBench.RunAsync(options, work));
+    }
+
+    if (options.Selected("8b"))
+    {
+        figures.AddRange(await Guard.RunAsync(() => RecommendationsBench.RunAsync(options, work), Rows.Row("8b")));
     }
 
     figures.AddRange(await SearchFigures.RunAsync(options, work));

@@ -7,6 +7,7 @@ using VideoPlatform.Api.Errors;
 using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Search;
+using VideoPlatform.Api.Recommendations;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
 using VideoPlatform.Webhooks;
@@ -49,6 +50,7 @@ public static class ApiSetup
         services.AddWebhooks();
         services.AddAnalytics(builder.Configuration);
         services.AddSingleton<SearchReindex>();
+        services.AddSingleton<RecommendedVideos>();
         return builder;
     }
 
@@ -78,6 +80,7 @@ public static class ApiSetup
         app.MapAnalyticsApi();
         app.MapSearchApi();
         app.MapDashboardApi();
+        app.MapRecommendationsApi();
         return app;
     }
 }

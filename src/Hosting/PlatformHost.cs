@@ -14,6 +14,7 @@ using VideoPlatform.Hosting.Analytics;
 using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Search;
+using VideoPlatform.Hosting.Recommendations;
 using VideoPlatform.Grains.Channels;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Hosting.Storage;
@@ -77,6 +78,7 @@ public static class PlatformHost
         services.AddPlatformCatalog(options);
         services.AddPlatformSearch(options);
         services.AddPlatformAnalytics(options);
+        services.AddPlatformRecommendations(options, builder.Configuration);
         services.AddOptions<TranscodeJobSettings>().Bind(builder.Configuration.GetSection(TranscodeJobSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TranscodeJobSettings>, TranscodeJobSettingsValidation>();
         services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));

@@ -1,15 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using VideoPlatform.Bench.Measure;
 using VideoPlatform.Bench.Report;
 using VideoPlatform.Bench.Tools;
-using VideoPlatform.Grains.Platform;
 using VideoPlatform.Grains.Videos;
-using VideoPlatform.Hosting;
 
 namespace VideoPlatform.Bench.Grains;
 
@@ -23,29 +17,7 @@ public static class GrainCallsBench
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, Workspace work)
     {
-        var ports = FreePorts.Take(2);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = work.Folder("silo") });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["VideoPlatform:Clustering:Provider"] = "Localhost",
-            ["VideoPlatform:Clustering:ClusterId"] = "bench",
-            ["VideoPlatform:Clustering:SiloPort"] = Invariant(ports[0]),
-            ["VideoPlatform:Clustering:PrimarySiloPort"] = Invariant(ports[0]),
-            ["VideoPlatform:Clustering:GatewayPort"] = Invariant(ports[1]),
-            ["VideoPlatform:Persistence:Provider"] = "Memory",
-            ["VideoPlatform:Reminders:Provider"] = "Memory",
-            ["VideoPlatform:Streams:Provider"] = "Memory",
-            ["VideoPlatform:Storage:Provider"] = "FileSystem",
-            ["VideoPlatform:Storage:FileSystem:Root"] = work.Folder("silo-objects"),
-            ["VideoPlatform:Postgres:ConnectionString"] = "",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddPlatformSilo(SiloPool.General);
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
-        // Warnings only, and on stderr: stdout carries the table.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        await using var app = builder.Build();
-        await app.StartAsync();
+        await using var app = await InProcessSilo.StartAsync(work);
         try
         {
             var grains = app.Services.GetRequiredService<IGrainFactory>();
@@ -92,5 +64,4 @@ public static class GrainCallsBench
         return calls / clock.Elapsed.TotalSeconds;
     }
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

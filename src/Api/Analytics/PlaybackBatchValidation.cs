@@ -1,6 +1,7 @@
 using System.Buffers;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Grains.Analytics;
+using VideoPlatform.Grains.Recommendations;
 
 namespace VideoPlatform.Api.Analytics;
 
@@ -28,12 +29,21 @@ public static class PlaybackBatchValidation
 
     public sealed record Problem(string Code, string Detail);
 
-    /// <summary>The events to publish, or the reason the batch is refused. <paramref name="duration"/> 0: not known yet.</summary>
-    public static (IReadOnlyList<PlaybackEvent>? Events, Problem? Problem) Validate(PlaybackBatchRequest request, double duration, DateTimeOffset now)
+    /// <summary>
+    /// The events to publish, or the reason the batch is refused. <paramref name="duration"/> 0: not known yet. The
+    /// events name their viewer by <paramref name="userId"/> when signed in, else by the batch's anonymous viewerId.
+    /// </summary>
+    public static (IReadOnlyList<PlaybackEvent>? Events, Problem? Problem) Validate(
+        PlaybackBatchRequest request, double duration, DateTimeOffset now, string? userId = null)
     {
         if (!IsToken(request.SessionId, MinSessionId, MaxSessionId))
         {
             return Refuse("invalid_session", $"sessionId must be {MinSessionId}-{MaxSessionId} characters of A-Z, a-z, 0-9, '-', '_', '.'");
+        }
+
+        if (request.ViewerId is not null && !IsToken(request.ViewerId, MinSessionId, MaxSessionId))
+        {
+            return Refuse("invalid_viewer", $"viewerId must be {MinSessionId}-{MaxSessionId} characters of A-Z, a-z, 0-9, '-', '_', '.'");
         }
 
         if (request.Events is not { Count: > 0 } events)
@@ -64,6 +74,7 @@ public static class PlaybackBatchValidation
         }
 
         var sequence = request.Sequence ?? events[0].At!.Value.ToUnixTimeMilliseconds();
+        var viewer = userId is not null ? ViewerKeys.OfUser(userId) : request.ViewerId is { } anonymous ? ViewerKeys.OfAnonymous(anonymous) : null;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -79,6 +90,7 @@ public static class PlaybackBatchValidation
                 StartupMs = e.StartupMs,
                 BufferingMs = e.BufferingMs,
                 ErrorCode = e.ErrorCode,
+                ViewerId = viewer,
             });
         }
 

@@ -42,7 +42,7 @@ public static class AnalyticsApi
             return denied;
         }
 
-        var (events, problem) = PlaybackBatchValidation.Validate(request, video.Value!.Source?.DurationSeconds ?? 0, time.GetUtcNow());
+        var (events, problem) = PlaybackBatchValidation.Validate(request, video.Value!.Source?.DurationSeconds ?? 0, time.GetUtcNow(), Caller.IdOf(user));
         if (problem is not null)
         {
             return ApiProblem.BadRequest(problem.Code, problem.Detail);

@@ -5,8 +5,10 @@ namespace VideoPlatform.Api.Contracts;
 /// <summary>
 /// A batch of player events. <see cref="Sequence"/> numbers the session's batches (0, 1, 2, …); a retry sends the same
 /// number, so its events keep their ids. Absent, the first event's time (Unix ms) stands in for it.
+/// <see cref="ViewerId"/> is an anonymous player's id kept across videos (local storage), so what it watches one
+/// after another makes co-watch pairs; a signed-in caller is known by the account instead.
 /// </summary>
-public sealed record PlaybackBatchRequest(string? SessionId, long? Sequence, IReadOnlyList<PlaybackEventRequest>? Events);
+public sealed record PlaybackBatchRequest(string? SessionId, long? Sequence, IReadOnlyList<PlaybackEventRequest>? Events, string? ViewerId = null);
 
 public sealed record PlaybackEventRequest(
     string? Type, DateTimeOffset? At, double? Position, string? Rendition, int? StartupMs, int? BufferingMs, string? ErrorCode);

@@ -1,3 +1,4 @@
+using VideoPlatform.Grains.Recommendations;
 using VideoPlatform.Grains.Videos;
 
 namespace VideoPlatform.Api.Contracts;
@@ -43,6 +44,8 @@ public record VideoResponse
     public UploadInstructions? Upload { get; init; }
     /// <summary>Counted views (one per session that watched 10 s); present once the video can be played.</summary>
     public long? Views { get; init; }
+    /// <summary>Why the home feed shows it (subscription, related, trending, fresh); absent elsewhere.</summary>
+    public RecommendationReason? Reason { get; init; }
 }
 
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -20,6 +20,8 @@ public sealed record PlaybackEvent
     [Id(7)] public int? StartupMs { get; init; }
     [Id(8)] public int? BufferingMs { get; init; }
     [Id(9)] public string? ErrorCode { get; init; }
+    /// <summary>Who watched, across videos (<see cref="Recommendations.ViewerKeys"/>); null when the player gave no viewer id.</summary>
+    [Id(10)] public string? ViewerId { get; init; }
 
     /// <summary>Events of one batch are ordered by index below this many (the Api accepts at most 100).</summary>
     public const int OrderStride = 128;

@@ -20,6 +20,8 @@ using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
 using VideoPlatform.Infrastructure.Analytics;
+using VideoPlatform.Infrastructure.Recommendations;
+using VideoPlatform.Grains.Recommendations;
 using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Tests.Fixtures;
@@ -93,6 +95,7 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IVideoCatalog, GrainVideoCatalog>();
             siloBuilder.Services.AddSingleton<IAnalyticsWarehouse, InMemoryAnalyticsWarehouse>();
             siloBuilder.Services.AddSingleton<ISearchIndex, GrainSearchIndex>();
+            siloBuilder.Services.AddSingleton<IRecommendationStore, InMemoryRecommendationStore>();
             siloBuilder.Services.Configure<TranscodeJobSettings>(o =>
             {
                 o.Lease = JobLease;

@@ -63,6 +63,9 @@ internal static class AuthorizationRules
         new("GET", "/api/search", _ => Get("/api/search?q=matrix"), 200, 200, 200, 200),
         new("GET", "/api/search/suggest", _ => Get("/api/search/suggest?q=mat"), 200, 200, 200, 200),
         new("POST", "/api/admin/search/reindex", _ => Json("POST", "/api/admin/search/reindex", new { }), 401, 403, 403, 200),
+        // Recommendations: related videos of a private video only for those who may see it; the home feed for everyone.
+        new("GET", "/api/videos/{id}/related", async c => Get($"/api/videos/{await c.VideoAsync("private")}/related"), 404, 404, 200, 200),
+        new("GET", "/api/home", _ => Get("/api/home"), 200, 200, 200, 200),
         // An idle channel has no live playlist for anyone.
         new("GET", "/live/{channel}/{**path}", async c => Get($"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),
         new("HEAD", "/live/{channel}/{**path}", async c => Send("HEAD", $"/live/{await c.ChannelAsync()}/master.m3u8"), 404, 404, 404, 404),

@@ -7,6 +7,7 @@ using VideoPlatform.Api.Videos;
 using VideoPlatform.Grains.Analytics;
 using VideoPlatform.Grains.Catalog;
 using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Recommendations;
 using VideoPlatform.Grains.Videos;
 using VideoPlatform.Hosting.Catalog;
 using VideoPlatform.Grains.Search;
@@ -15,6 +16,7 @@ using VideoPlatform.Hosting.Cluster;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Storage;
 using VideoPlatform.Infrastructure.Analytics;
+using VideoPlatform.Infrastructure.Recommendations;
 using VideoPlatform.Infrastructure.Postgres;
 using VideoPlatform.Tests.Fixtures;
 
@@ -75,6 +77,7 @@ public sealed class AnalyticsCluster : IAsyncDisposable
             silo.Services.AddSingleton<ISearchIndex, GrainSearchIndex>();
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddSingleton<IAnalyticsWarehouse>(sp => new PostgresAnalyticsWarehouse(sp.GetRequiredService<NpgsqlDataSource>()));
+            silo.Services.AddSingleton<IRecommendationStore>(sp => new PostgresRecommendationStore(sp.GetRequiredService<NpgsqlDataSource>()));
             silo.Services.PostConfigure<AdoNetStreamOptions>(StreamNames.Provider, o =>
             {
                 o.VisibilityTimeout = VisibilityTimeout;
