@@ -114,6 +114,8 @@ public sealed class ProcessPlatform : IAsyncDisposable
             ["VideoPlatform__Storage__Provider"] = "FileSystem",
             ["VideoPlatform__Storage__FileSystem__Root"] = layout.StoreRoot,
             ["VideoPlatform__Clustering__ClusterId"] = "vp-" + Guid.NewGuid().ToString("N")[..8],
+            // The hosts refuse to start without a signing key; a random one per platform, as a secret would give.
+            ["VideoPlatform__Auth__SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (key, value) in layout.Settings)
         {

@@ -39,7 +39,8 @@ public sealed class TranscodeFailureTests(PlatformClusterFixture cluster) : IAsy
         Assert.Equal("ready", video.GetProperty("status").GetString());
         var job = await cluster.Client.GetGrain<ITranscodeJobGrain>(id).Get();
         Assert.Equal(TranscodeJobStatus.Succeeded, job!.Status);
-        Assert.True(job.Attempts >= 2, $"attempts {job.Attempts}");
+        // No attempt count here: a TestingHost kill still runs the silo's stop stages, so its drain may hand the job back
+        // uncounted (ProcessFailureTests covers a real kill -9 and the lease).
         Assert.DoesNotContain(victim.SiloAddress.ToString(), job.WorkerId ?? "", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/play/{id}/master.m3u8")).StatusCode);
     }

@@ -89,7 +89,8 @@ public sealed class TranscodeJobRunner(
                     break;
             }
         }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        // Once aborted, a killed FFmpeg or a cut store copy may surface as its own error: it is the abort, not a failure.
+        catch (Exception ex) when (abort.IsCancellationRequested && ex is OperationCanceledException or MediaToolException or IOException)
         {
             outcome = stopping.IsCancellationRequested ? "interrupted" : "canceled";
             if (stopping.IsCancellationRequested)

@@ -18,7 +18,11 @@ public sealed class PasswordHashingTests
     public void Hash_DefaultSettings_IsPbkdf2Sha512At210000Iterations()
     {
         using var services = new ServiceCollection().AddLogging()
-            .AddPlatformAuth(new ConfigurationBuilder().Build()).BuildServiceProvider();
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" })
+            .AddPlatformAuth(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{AuthSettings.Section}:{nameof(AuthSettings.SigningKey)}"] = new string('k', 32),
+            }).Build()).BuildServiceProvider();
 
         var hash = services.GetRequiredService<IPasswordHasher<UserProfile>>().HashPassword(Someone, "correct-horse-battery-staple");
 
@@ -42,7 +46,7 @@ public sealed class PasswordHashingTests
     public void Settings_TooFewIterations_AreRefused()
     {
         Assert.Contains(new AuthSettings { PasswordIterations = 10 }.Problems(), p => p.Contains("PasswordIterations", StringComparison.Ordinal));
-        Assert.Empty(new AuthSettings().Problems());
+        Assert.Empty(new AuthSettings { SigningKey = new string('k', 32) }.Problems());
     }
 
     private const uint KeyDerivationPrfSha512 = 2;
