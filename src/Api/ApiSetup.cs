@@ -8,6 +8,7 @@ using VideoPlatform.Api.Live;
 using VideoPlatform.Api.Playback;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
+using VideoPlatform.Api.WebApp;
 using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Api;
@@ -47,6 +48,7 @@ public static class ApiSetup
         services.AddLiveServices(builder.Configuration);
         services.AddWebhooks();
         services.AddAnalytics(builder.Configuration);
+        services.AddWebApp(builder.Configuration);
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseCors();
         app.UsePlatformAuth();
+        app.UseWebApp();
         return app;
     }
 
@@ -64,6 +67,7 @@ public static class ApiSetup
         app.MapOpenApi();
         app.MapApiReference();
         app.MapAuthApi();
+        app.MapSessionApi();
         app.MapUsersApi();
         app.MapVideosApi();
         app.MapPlaybackApi();

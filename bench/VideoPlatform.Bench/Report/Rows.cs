@@ -25,6 +25,8 @@ public static class Rows
         ["7a"] = "7a Analytics: playback events/s sustained into stats + warehouse",
         ["7b"] = "7b Analytics: POST to stats delay, p95",
         ["7c"] = "7c Webhooks: delay from video.ready to delivery, p95",
+        ["9a"] = "9a Web app: watch page to first frame, p50 of 5 cold loads",
+        ["9b"] = "9b Web app: bytes transferred by the watch page before the first segment",
     };
 
     public static string Name(string id) => Names[id];

@@ -1,0 +1,174 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using VideoPlatform.Tests.Fixtures;
+using static Microsoft.Playwright.Assertions;
+
+namespace VideoPlatform.Tests.EndToEnd.Browser;
+
+/// <summary>The web app in headless Chromium against the real Api, cluster, FFmpeg and object store.</summary>
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncLifetime
+{
+    private static readonly TimeSpan ToReady = TimeSpan.FromMinutes(3);
+    private readonly TempFolder folder = new("vp-browser");
+    // 256 KiB/s: a 6 s clip takes a few seconds to go up, long enough to see (and reload) mid-way.
+    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:WebApp:Root"] = WebAppBrowser.BuiltApp })
+    {
+        RequestFilter = new UploadThrottle(256 << 10),
+    };
+
+    private WebAppBrowser browser = null!;
+    private string clip = null!;
+
+    public async Task InitializeAsync()
+    {
+        var address = api.StartKestrel();
+        browser = await WebAppBrowser.StartAsync(address);
+        clip = await TestMedia.ClipAsync(folder.Path, 640, 360, 6);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await api.DisposeAsync();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public async Task UploadThroughThePage_BecomesReady_AndTheWatchPagePlaysWithStoryboardThumbnails()
+    {
+        var page = await browser.NewPageAsync();
+        var name = await PageSteps.RegisterAsync(page);
+        await PageSteps.SignOut(page, name).ClickAsync();
+        await PageSteps.SignInAsync(page, name);
+
+        await PageSteps.StartUploadAsync(page, clip, "Browser upload");
+        var midway = await PageSteps.WaitForUploadAsync(page, 20, TimeSpan.FromMinutes(1));
+        await WebAppBrowser.ScreenshotAsync(page, "upload");
+        var values = midway.Concat(await PageSteps.WaitForUploadAsync(page, 100, TimeSpan.FromMinutes(1))).ToList();
+        await Expect(page.Locator("#processing-status")).ToHaveTextAsync("Ready", new() { Timeout = (float)ToReady.TotalMilliseconds });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Watch", Exact = true }).ClickAsync();
+        var player = page.Locator(".player[data-level-loaded]");
+        await Expect(player).ToHaveAttributeAsync("data-engine", "hls.js");
+        await page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 1");
+        var seek = page.GetByRole(AriaRole.Slider, new() { Name = "Seek" });
+        var box = (await seek.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + (box.Width * 0.6f), box.Y + (box.Height / 2));
+        await Expect(page.Locator(".preview")).ToBeVisibleAsync();
+        var sprite = await page.Locator(".preview .sprite").EvaluateAsync<string>("e => e.style.backgroundImage");
+        var position = await page.EvaluateAsync<double>("() => document.querySelector('video').currentTime");
+        await WebAppBrowser.ScreenshotAsync(page, "watch");
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home" })).ToBeVisibleAsync();
+        await WebAppBrowser.ScreenshotAsync(page, "home");
+
+        Assert.Contains(values, v => v is > 0 and < 100);
+        Assert.Equal(values.Order().ToList(), values);
+        Assert.Equal(100, values[^1]);
+        Assert.Contains(".jpg", sprite, StringComparison.Ordinal);
+        Assert.InRange(position, 2.5, 6);
+    }
+
+    [Fact]
+    public async Task ReloadMidUpload_ResumesFromTheServersOffset()
+    {
+        var page = await browser.NewPageAsync();
+        await PageSteps.RegisterAsync(page);
+        var id = await PageSteps.StartUploadAsync(page, clip, "Resumed upload");
+        await PageSteps.WaitForUploadAsync(page, 25, TimeSpan.FromMinutes(1));
+        var offsets = new List<long>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "PATCH" && request.Url.Contains("/api/uploads/", StringComparison.Ordinal)
+                && request.Headers.TryGetValue("upload-offset", out var offset))
+            {
+                lock (offsets)
+                {
+                    offsets.Add(long.Parse(offset, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        };
+
+        await page.ReloadAsync();
+        await page.Locator("#file").SetInputFilesAsync(clip);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Resuming your earlier upload")).ToBeVisibleAsync();
+        await PageSteps.WaitForUploadAsync(page, 100, TimeSpan.FromMinutes(1));
+        await Expect(page.Locator("#processing-status")).Not.ToHaveTextAsync("", new() { Timeout = 10_000 });
+
+        Assert.Equal(id, await page.Locator(".upload-panel").GetAttributeAsync("data-video-id"));
+        lock (offsets)
+        {
+            Assert.NotEmpty(offsets);
+            Assert.InRange(offsets[0], 1, new FileInfo(clip).Length - 1);
+        }
+    }
+
+    [Fact]
+    public async Task AnotherUsersPrivateVideo_IsNotAvailable_AndNoPlaylistLoads()
+    {
+        using var owner = await api.RegisterUserAsync();
+        var created = await owner.Client.PostAsJsonAsync("/api/videos", new { title = "Private clip", visibility = "private" });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
+        await VodSteps.PutSourceAsync(owner.Client, id, clip);
+        Assert.Equal("ready", (await VodSteps.WaitForStatusAsync(owner.Client, id, "ready", ToReady)).GetProperty("status").GetString());
+        var page = await browser.NewPageAsync();
+        await PageSteps.RegisterAsync(page);
+        var playlists = new List<int>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains(".m3u8", StringComparison.Ordinal))
+            {
+                lock (playlists)
+                {
+                    playlists.Add(response.Status);
+                }
+            }
+        };
+
+        await page.GotoAsync($"/watch/{id}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This video is not available" })).ToBeVisibleAsync();
+        // Guessing the public playlist address does not help either.
+        var guessed = await page.EvaluateAsync<int>("id => fetch(`/play/${id}/master.m3u8`).then(r => r.status)", id);
+
+        Assert.Equal(404, guessed);
+        Assert.Equal(0, await page.Locator("video").CountAsync());
+        lock (playlists)
+        {
+            Assert.DoesNotContain(playlists, status => status is >= 200 and < 300);
+        }
+    }
+
+    /// <summary>Needs the search endpoints (GET /api/search, /api/search/suggest).</summary>
+    [Fact]
+    public async Task Search_WithATypo_FindsTheUploadedTitle()
+    {
+        using var owner = await api.RegisterUserAsync();
+        var title = $"Reykjavik lanterns {Guid.NewGuid():N}"[..26];
+        var id = await VodSteps.CreateAsync(owner.Client, title);
+        await VodSteps.PutSourceAsync(owner.Client, id, clip);
+        await VodSteps.WaitForStatusAsync(owner.Client, id, "ready", ToReady);
+        var page = await browser.NewPageAsync();
+
+        var card = page.Locator($".card[href='/watch/{id}']");
+        for (var attempt = 1; ; attempt++)
+        {
+            // Indexing follows the video's events: look again until it shows up.
+            await page.GotoAsync("/search?q=reykjavk%20lanterns");
+            await page.Locator(".results h2, .results .notice").First.WaitForAsync();
+            if (await card.CountAsync() > 0 || attempt == 30)
+            {
+                break;
+            }
+
+            await Task.Delay(2000);
+        }
+
+        await WebAppBrowser.ScreenshotAsync(page, "search");
+
+        await Expect(card).ToBeVisibleAsync();
+        await Expect(card.Locator("mark").First).ToBeVisibleAsync();
+    }
+}
