@@ -8,14 +8,17 @@ import { loadStoryboard, thumbnailAt, type Thumbnail } from './storyboard';
 export interface PlayerOptions { src: string; poster?: string; storyboard?: string; videoId?: string; live?: boolean; title: string }
 export interface Player { element: HTMLElement; video: HTMLVideoElement; destroy(): void }
 
+/** Starts fetching the HLS engine early (before the video's JSON is in), so the two overlap. */
+export const preloadEngine = (): Promise<unknown> => import('hls.js/light');
+
 export async function createPlayer(options: PlayerOptions): Promise<Player> {
   const video = h('video', { playsinline: true, preload: 'auto', poster: options.poster, 'aria-label': options.title });
   const play = h('button', { type: 'button', class: 'play', 'aria-label': 'Play' }, '▶');
   const seek = h('input', { type: 'range', class: 'seek', min: 0, max: 0, step: 0.1, value: 0, 'aria-label': 'Seek', hidden: options.live });
   const clock = h('span', { class: 'clock', 'aria-live': 'off' }, options.live ? 'LIVE' : '0:00 / 0:00');
-  const mute = h('button', { type: 'button', 'aria-label': 'Mute', 'aria-pressed': 'false' }, '🔊');
+  const mute = h('button', { type: 'button', 'aria-pressed': 'false' }, 'Mute');
   const quality = h('select', { id: `quality-${Math.random().toString(36).slice(2)}`, class: 'quality' }, h('option', { value: '-1' }, 'Auto'));
-  const full = h('button', { type: 'button', 'aria-label': 'Full screen' }, '⛶');
+  const full = h('button', { type: 'button' }, 'Full screen');
   const sprite = h('div', { class: 'sprite' });
   const preview = h('div', { class: 'preview', hidden: true, 'aria-hidden': 'true' }, sprite, h('span', {}));
   const root = h('div', { class: 'player', tabindex: 0, role: 'region', 'aria-label': `Player: ${options.title}` },
@@ -62,8 +65,6 @@ export async function createPlayer(options: PlayerOptions): Promise<Player> {
   mute.addEventListener('click', () => { video.muted = !video.muted; });
   full.addEventListener('click', () => (document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen()).catch(() => undefined));
   video.addEventListener('volumechange', () => {
-    mute.textContent = video.muted ? '🔇' : '🔊';
-    mute.setAttribute('aria-label', video.muted ? 'Unmute' : 'Mute');
     mute.setAttribute('aria-pressed', String(video.muted));
   });
   const showState = () => {

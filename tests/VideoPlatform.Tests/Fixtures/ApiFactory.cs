@@ -27,9 +27,6 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
     /// <summary>Request body bytes the Api has read so far, counted when set before the host starts.</summary>
     public BodyByteCounter? BodyBytes { get; init; }
 
-    /// <summary>Middleware put in front of the Api's pipeline, when set (e.g. a slow upload link).</summary>
-    public IStartupFilter? RequestFilter { get; init; }
-
     /// <summary>The object store the Api uses in place of the cluster's folder, when set.</summary>
     public IObjectStore? Store { get; init; }
 
@@ -102,11 +99,6 @@ public sealed class ApiFactory(PlatformClusterFixture cluster, IReadOnlyDictiona
             if (BodyBytes is not null)
             {
                 services.AddSingleton<IStartupFilter>(BodyBytes);
-            }
-
-            if (RequestFilter is not null)
-            {
-                services.AddSingleton(RequestFilter);
             }
         });
     }

@@ -3,13 +3,18 @@ import { videoGrid } from '../cards';
 import { h, status } from '../dom';
 import type { Channel, Page, Video } from '../types';
 
-/** /api/home when it exists (personal when signed in), else this week's trending. */
+/** /api/home when it exists (personal when signed in), else this week's trending followed by the newest. */
 async function videos(): Promise<Video[]> {
   try {
     return (await request<Page<Video>>('/api/home')).items;
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) throw e;
-    return (await request<Page<Video>>('/api/trending?window=week')).items;
+    const [trending, latest] = await Promise.all([
+      request<Page<Video>>('/api/trending?window=week'),
+      request<Page<Video>>('/api/videos?status=ready&limit=24'),
+    ]);
+    const shown = new Set(trending.items.map((v) => v.id));
+    return [...trending.items, ...latest.items.filter((v) => !shown.has(v.id))];
   }
 }
 

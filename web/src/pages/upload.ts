@@ -38,7 +38,7 @@ export async function upload(main: HTMLElement): Promise<(() => void) | void> {
     h('h2', { id: 'upload-title' }, 'Upload'), bar, figures, pause,
     h('h2', {}, 'Processing'), processingBar, processing, links);
 
-  main.append(h('h1', {}, 'Upload a video'), unfinishedUploads(), form, panel);
+  main.append(h('h1', {}, 'Upload a video'), unfinishedUploads(), h('div', { class: 'upload-layout' }, form, panel));
 
   const choose = (chosen: File | undefined) => {
     if (!chosen) return;

@@ -2,7 +2,7 @@ import { ApiError, request, session } from '../api';
 import { videoGrid } from '../cards';
 import { ago, count, h, status } from '../dom';
 import { failureText, statusText } from '../failures';
-import { createPlayer, type Player } from '../player';
+import { createPlayer, preloadEngine, type Player } from '../player';
 import type { Page, User, Video } from '../types';
 
 export async function watch(main: HTMLElement, [id]: string[]): Promise<() => void> {
@@ -10,6 +10,7 @@ export async function watch(main: HTMLElement, [id]: string[]): Promise<() => vo
   let timer = 0;
   const cleanup = () => { window.clearTimeout(timer); player?.destroy(); };
 
+  void preloadEngine().catch(() => undefined);
   let video: Video;
   try {
     video = await request<Video>(`/api/videos/${encodeURIComponent(id)}`);

@@ -74,6 +74,23 @@ public sealed class WebAppBrowser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A slow uplink in the browser's own network stack (DevTools throttling), so an upload of a small clip stays
+    /// mid-way long enough to be watched and reloaded; the loopback's socket buffers would swallow it at once.
+    /// </summary>
+    public static async Task ThrottleUploadsAsync(IPage page, int bytesPerSecond = 256 << 10)
+    {
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Network.enable");
+        await devTools.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false,
+            ["latency"] = 0,
+            ["downloadThroughput"] = -1,
+            ["uploadThroughput"] = bytesPerSecond,
+        });
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png") });
 

@@ -12,11 +12,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
 {
     private static readonly TimeSpan ToReady = TimeSpan.FromMinutes(3);
     private readonly TempFolder folder = new("vp-browser");
-    // 256 KiB/s: a 6 s clip takes a few seconds to go up, long enough to see (and reload) mid-way.
-    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:WebApp:Root"] = WebAppBrowser.BuiltApp })
-    {
-        RequestFilter = new UploadThrottle(256 << 10),
-    };
+    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:WebApp:Root"] = WebAppBrowser.BuiltApp });
 
     private WebAppBrowser browser = null!;
     private string clip = null!;
@@ -39,6 +35,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
     public async Task UploadThroughThePage_BecomesReady_AndTheWatchPagePlaysWithStoryboardThumbnails()
     {
         var page = await browser.NewPageAsync();
+        await WebAppBrowser.ThrottleUploadsAsync(page);
         var name = await PageSteps.RegisterAsync(page);
         await PageSteps.SignOut(page, name).ClickAsync();
         await PageSteps.SignInAsync(page, name);
@@ -74,6 +71,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
     public async Task ReloadMidUpload_ResumesFromTheServersOffset()
     {
         var page = await browser.NewPageAsync();
+        await WebAppBrowser.ThrottleUploadsAsync(page);
         await PageSteps.RegisterAsync(page);
         var id = await PageSteps.StartUploadAsync(page, clip, "Resumed upload");
         await PageSteps.WaitForUploadAsync(page, 25, TimeSpan.FromMinutes(1));
@@ -133,7 +131,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         // Guessing the public playlist address does not help either.
         var guessed = await page.EvaluateAsync<int>("id => fetch(`/play/${id}/master.m3u8`).then(r => r.status)", id);
 
-        Assert.Equal(404, guessed);
+        Assert.InRange(guessed, 400, 499);
         Assert.Equal(0, await page.Locator("video").CountAsync());
         lock (playlists)
         {
