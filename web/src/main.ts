@@ -1,7 +1,7 @@
 import './style.css';
 import { restoreSession, session, signOut } from './api';
 import { h, replace } from './dom';
-import { interceptLinks, navigate, render } from './router';
+import { interceptLinks, navigate, preload, render } from './router';
 
 const header = document.getElementById('top')!;
 const main = document.getElementById('main')!;
@@ -35,5 +35,6 @@ window.addEventListener('vp:route', () => { void show(); main.focus({ preventScr
 window.addEventListener('vp:navigate', (e) => navigate((e as CustomEvent<string>).detail));
 session.onChange(drawHeader);
 interceptLinks();
+preload();
 await restoreSession();
 await show();

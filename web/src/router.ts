@@ -16,6 +16,11 @@ const routes: Route[] = [
   { pattern: /^\/register\/?$/, load: () => import('./pages/account').then((m) => m.register) },
 ];
 
+/** Fetches the current page's code while the session is restored. */
+export function preload(): void {
+  void routes.find((r) => r.pattern.test(location.pathname))?.load().catch(() => undefined);
+}
+
 let cleanup: Cleanup | void;
 let generation = 0;
 

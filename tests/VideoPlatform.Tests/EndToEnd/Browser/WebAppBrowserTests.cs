@@ -56,15 +56,30 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         var sprite = await page.Locator(".preview .sprite").EvaluateAsync<string>("e => e.style.backgroundImage");
         var position = await page.EvaluateAsync<double>("() => document.querySelector('video').currentTime");
         await WebAppBrowser.ScreenshotAsync(page, "watch");
+        // The keyboard alone: the player takes focus and pauses on "k".
+        await page.Locator(".player").FocusAsync();
+        await page.Keyboard.PressAsync("k");
+        await page.WaitForFunctionAsync("() => document.querySelector('video').paused");
+        var watchUrl = page.Url;
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home" })).ToBeVisibleAsync();
         await WebAppBrowser.ScreenshotAsync(page, "home");
+        // A 375 px wide phone: nothing wider than the screen on the home, watch and upload pages.
+        await page.SetViewportSizeAsync(375, 740);
+        var widths = new List<int>();
+        foreach (var path in new[] { "/", watchUrl, "/upload" })
+        {
+            await page.GotoAsync(path);
+            await page.Locator("main h1").First.WaitForAsync();
+            widths.Add(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+        }
 
         Assert.Contains(values, v => v is > 0 and < 100);
         Assert.Equal(values.Order().ToList(), values);
         Assert.Equal(100, values[^1]);
         Assert.Contains(".jpg", sprite, StringComparison.Ordinal);
         Assert.InRange(position, 2.5, 6);
+        Assert.All(widths, width => Assert.InRange(width, 1, 375));
     }
 
     [Fact]
