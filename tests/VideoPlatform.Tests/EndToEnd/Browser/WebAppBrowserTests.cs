@@ -154,6 +154,95 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         }
     }
 
+    [Fact]
+    public async Task ExpiredSession_GoesToSignIn_AndBackToThePageItCameFrom()
+    {
+        var page = await browser.NewPageAsync();
+        var name = await PageSteps.RegisterAsync(page);
+        await page.GotoAsync("/me/videos");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos" })).ToBeVisibleAsync();
+
+        // The access token lives in the page's memory (gone with a reload); the refresh cookie is no longer valid.
+        await page.Context.ClearCookiesAsync();
+        await page.ReloadAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?.*next=%2Fme%2Fvideos"));
+        await page.GetByLabel("Username or email").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos" })).ToBeVisibleAsync();
+        Assert.Equal("/me/videos", new Uri(page.Url).AbsolutePath);
+        await Expect(PageSteps.SignOut(page, name)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task MyVideos_EditsTitleAndVisibility_AndDeletesAfterConfirmation()
+    {
+        using var owner = await api.RegisterUserAsync();
+        var id = await VodSteps.CreateAsync(owner.Client, "Before the edit");
+        var page = await browser.NewPageAsync();
+        await PageSteps.SignInAsync(page, owner.Username);
+        await page.GotoAsync("/me/videos");
+        var row = page.Locator($"li[data-id='{id}']");
+
+        await row.GetByText("Edit", new() { Exact = true }).ClickAsync();
+        await row.GetByLabel("Title", new() { Exact = true }).FillAsync("After the edit");
+        await row.GetByLabel("Visibility").SelectOptionAsync("unlisted");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Heading, new() { Name = "After the edit" })).ToBeVisibleAsync();
+        await Expect(row.Locator(".meta")).ToContainTextAsync("unlisted");
+        var saved = await owner.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/videos/{id}");
+
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
+        await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos" })).ToBeVisibleAsync();
+
+        Assert.Equal("After the edit", saved.GetProperty("title").GetString());
+        Assert.Equal("unlisted", saved.GetProperty("visibility").GetString());
+        Assert.Equal("Delete “After the edit”? This cannot be undone.", Assert.Single(asked));
+        Assert.Equal(0, await page.Locator($"li[data-id='{id}']").CountAsync());
+    }
+
+    [Fact]
+    public async Task MyChannels_CreatesAChannel_ShowsItsKeyOnce_RotatesIt_AndShowsTheRtmpUrl()
+    {
+        var page = await browser.NewPageAsync();
+        await PageSteps.RegisterAsync(page);
+        await page.GotoAsync("/me/channels");
+        var channelName = $"Channel {Guid.NewGuid():N}"[..20];
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(channelName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create channel" }).ClickAsync();
+        var created = page.Locator(".create-channel .secret");
+        await Expect(created).ToBeVisibleAsync();
+        var firstKey = await created.Locator(".key").TextContentAsync();
+        var rtmp = await created.Locator("code").Nth(1).TextContentAsync();
+        var row = page.Locator(".rows li").Filter(new() { HasText = channelName });
+        await Expect(row).ToHaveCountAsync(1);
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "New stream key" }).ClickAsync();
+        var rotated = row.Locator(".secret .key");
+        await Expect(rotated).ToBeVisibleAsync();
+        var secondKey = await rotated.TextContentAsync();
+        // Shown once: after a reload the page lists the channel but no key.
+        await page.ReloadAsync();
+        await Expect(page.Locator(".rows li").Filter(new() { HasText = channelName })).ToHaveCountAsync(1);
+
+        Assert.False(string.IsNullOrWhiteSpace(firstKey));
+        Assert.False(string.IsNullOrWhiteSpace(secondKey));
+        Assert.NotEqual(firstKey, secondKey);
+        Assert.StartsWith("rtmp://", rtmp, StringComparison.Ordinal);
+        Assert.EndsWith("/live", rtmp, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".secret").CountAsync());
+    }
+
     /// <summary>Needs the search endpoints (GET /api/search, /api/search/suggest).</summary>
     [Fact]
     public async Task Search_WithATypo_FindsTheUploadedTitle()
