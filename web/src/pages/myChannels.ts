@@ -3,8 +3,7 @@ import { h, status } from '../dom';
 import type { Channel, Page } from '../types';
 
 export async function myChannels(main: HTMLElement): Promise<void> {
-  const me = requireUser();
-  if (!me) return;
+  if (!requireUser()) return;
   document.title = 'My channels · VideoPlatform';
   const name = h('input', { id: 'channel-name', name: 'name', required: true, maxlength: 100 });
   const record = h('input', { id: 'channel-record', name: 'record', type: 'checkbox', checked: true });
@@ -28,9 +27,8 @@ export async function myChannels(main: HTMLElement): Promise<void> {
     }
   });
 
-  // The Api lists channels without an owner filter: the first hundred, keeping this person's.
-  const page = await request<Page<Channel>>('/api/channels?limit=100').catch(() => null);
-  const mine = page?.items.filter((c) => c.owner?.id === me.id) ?? [];
+  const page = await request<Page<Channel>>('/api/channels?owner=me&limit=100').catch(() => null);
+  const mine = page?.items ?? [];
   list.append(...mine.map(row));
   if (!mine.length) list.append(h('li', { class: 'empty' }, 'No channels yet.'));
 }

@@ -48,6 +48,7 @@ internal static class AuthorizationRules
         new("GET", "/api/admin/transcode/jobs/{videoId}", async c => Get($"/api/admin/transcode/jobs/{await c.VideoAsync()}"), 401, 403, 403, 404),
         new("POST", "/api/channels", _ => Json("POST", "/api/channels", new { name = "matrix" }), 401, 201, 201, 201),
         new("GET", "/api/channels", _ => Get("/api/channels"), 200, 200, 200, 200),
+        new("GET", "/api/channels", _ => Get("/api/channels?owner=me"), 401, 200, 200, 200),
         new("GET", "/api/channels/{id}", async c => Get($"/api/channels/{await c.ChannelAsync()}"), 200, 200, 200, 200),
         new("PATCH", "/api/channels/{id}", async c => Json("PATCH", $"/api/channels/{await c.ChannelAsync()}", new { name = "renamed" }), 401, 403, 200, 200),
         new("POST", "/api/channels/{id}/stream-key", async c => Json("POST", $"/api/channels/{await c.ChannelAsync()}/stream-key", new { }), 401, 403, 200, 200),
