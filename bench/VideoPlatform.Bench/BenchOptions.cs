@@ -8,7 +8,7 @@ public sealed record BenchOptions
 {
     /// <summary>Every row the suite reports, in table order.</summary>
     public static readonly IReadOnlyList<string> AllIds =
-        ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d", "5a", "5b", "5c", "6a", "6b", "7a", "7b", "7c", "8a", "8b", "8c", "10a", "10b"];
+        ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d", "5a", "5b", "5c", "6a", "6b", "7a", "7b", "7c", "8a", "8b", "8c", "9a", "9b", "10a", "10b"];
 
     public bool Full { get; init; }
 

@@ -10,6 +10,7 @@ using VideoPlatform.Api.Search;
 using VideoPlatform.Api.Recommendations;
 using VideoPlatform.Api.Videos;
 using VideoPlatform.Api.Uploads;
+using VideoPlatform.Api.WebApp;
 using VideoPlatform.Webhooks;
 
 namespace VideoPlatform.Api;
@@ -51,6 +52,7 @@ public static class ApiSetup
         services.AddAnalytics(builder.Configuration);
         services.AddSingleton<SearchReindex>();
         services.AddSingleton<RecommendedVideos>();
+        services.AddWebApp(builder.Configuration);
         return builder;
     }
 
@@ -60,6 +62,7 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseCors();
         app.UsePlatformAuth();
+        app.UseWebApp();
         return app;
     }
 
@@ -68,6 +71,7 @@ public static class ApiSetup
         app.MapOpenApi();
         app.MapApiReference();
         app.MapAuthApi();
+        app.MapSessionApi();
         app.MapUsersApi();
         app.MapVideosApi();
         app.MapPlaybackApi();

@@ -19,10 +19,11 @@ public static class PlatformFigures
     private static readonly (string Id, string Name)[] LatencyRows = Rows.Of("6a");
     private static readonly (string Id, string Name)[] PublisherRows = Rows.Of("6b");
     private static readonly (string Id, string Name)[] AnalyticsRows = Rows.Of("7a", "7b");
+    private static readonly (string Id, string Name)[] WebAppRows = Rows.Of("9a", "9b");
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, Workspace work)
     {
-        var all = ReadyRows.Concat(UploadRows).Concat(PlaybackRows).Concat(MetadataRows).Concat(LatencyRows).Concat(PublisherRows).Concat(AnalyticsRows).Append(Rows.Row("3b"))
+        var all = ReadyRows.Concat(UploadRows).Concat(PlaybackRows).Concat(MetadataRows).Concat(LatencyRows).Concat(PublisherRows).Concat(AnalyticsRows).Concat(WebAppRows).Append(Rows.Row("3b"))
             .Where(r => options.Selected(r.Id)).ToArray();
         if (all.Length == 0)
         {
@@ -78,7 +79,7 @@ public static class PlatformFigures
             await api.SignInAsync();
             var figures = new List<Figure>();
             string? readyId = null;
-            var needsReady = options.AnySelected(PlaybackRows.Concat(MetadataRows).Select(r => r.Id));
+            var needsReady = options.AnySelected(PlaybackRows.Concat(MetadataRows).Concat(WebAppRows).Select(r => r.Id));
             if (options.AnySelected(ReadyRows.Select(r => r.Id)))
             {
                 figures.AddRange(await Guard.RunAsync(async () =>
@@ -100,7 +101,7 @@ public static class PlatformFigures
 
             if (needsReady && readyId is null)
             {
-                figures.AddRange(NotMeasured(PlaybackRows.Concat(MetadataRows), "no Ready video (figure 2 failed)"));
+                figures.AddRange(NotMeasured(PlaybackRows.Concat(MetadataRows).Concat(WebAppRows), "no Ready video (figure 2 failed)"));
             }
             else if (readyId is not null)
             {
@@ -112,6 +113,11 @@ public static class PlatformFigures
                 if (options.AnySelected(MetadataRows.Select(r => r.Id)))
                 {
                     figures.AddRange(await Guard.RunAsync(() => MetadataBench.RunAsync(options, platform, api, readyId), MetadataRows));
+                }
+
+                if (options.AnySelected(WebAppRows.Select(r => r.Id)))
+                {
+                    figures.AddRange(await Guard.RunAsync(() => WebApp.WatchPageBench.RunAsync(platform, readyId), WebAppRows));
                 }
             }
 

@@ -27,6 +27,8 @@ public static class Rows
         ["8a"] = "8a Search: p95 latency at 100k videos",
         ["8b"] = "8b Recommendations: related and home p95 at 100k videos",
         ["8c"] = "8c Search: index lag from Ready to found, p95",
+        ["9a"] = "9a Web app: watch page to first frame, p50 of 5 cold loads",
+        ["9b"] = "9b Web app: bytes transferred by the watch page before the first segment",
         ["10a"] = "10a Scale-out: four 30 s uploads, two media silos vs one, wall time",
         ["10b"] = "10b Kill -9 a general silo under upload + playback: Api error rate",
     };

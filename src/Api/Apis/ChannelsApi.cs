@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using VideoPlatform.Api.Auth;
 using VideoPlatform.Api.Contracts;
 using VideoPlatform.Api.Errors;
@@ -8,7 +9,7 @@ using VideoPlatform.Grains.Platform;
 
 namespace VideoPlatform.Api.Apis;
 
-/// <summary>/api/channels: create (with the stream key, once), read, list (live first), edit settings, rotate the key.</summary>
+/// <summary>/api/channels: create (with the stream key, once), read, list (live first; ?owner=), edit settings, rotate the key.</summary>
 public static class ChannelsApi
 {
     private const int MaxNameLength = 100;
@@ -44,7 +45,7 @@ public static class ChannelsApi
     private static async Task<IResult> GetAsync(string id, IClusterClient grains, ChannelMapper mapper) =>
         await FindAsync(grains, id) is { } channel ? TypedResults.Ok(mapper.Map(channel)) : ApiProblem.NotFound("Channel", id);
 
-    private static async Task<IResult> ListAsync(string? status, int? limit, IClusterClient grains, ChannelMapper mapper)
+    private static async Task<IResult> ListAsync(string? owner, string? status, int? limit, ClaimsPrincipal user, IClusterClient grains, ChannelMapper mapper)
     {
         ChannelStatus? filter = null;
         if (status is not null)
@@ -63,7 +64,14 @@ public static class ChannelsApi
             return ApiProblem.BadRequest("invalid_limit", "limit must be between 1 and 100");
         }
 
-        var listings = await grains.GetGrain<IChannelDirectoryGrain>("all").List(filter, limit ?? 20);
+        var ownerId = owner == "me" ? Caller.IdOf(user) : owner;
+        if (owner == "me" && ownerId is null)
+        {
+            return Unauthenticated.Result();
+        }
+
+        var directory = grains.GetGrain<IChannelDirectoryGrain>("all");
+        var listings = ownerId is null ? await directory.List(filter, limit ?? 20) : await directory.ListOwnedBy(ownerId, filter, limit ?? 20);
         var details = await Task.WhenAll(listings.Select(l => grains.GetGrain<IChannelGrain>(l.Id).Get()));
         // Live channels by current viewers (a stable sort: the directory's order breaks ties).
         var items = details.OfType<ChannelDetails>().OrderByDescending(c => c.Status == ChannelStatus.Live ? c.Viewers : -1).Select(mapper.Map).ToList();

@@ -33,6 +33,7 @@ public static class AuthSetup
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SessionCookie>();
         services.AddSingleton<IPasswordHasher<UserProfile>, PasswordHasher<UserProfile>>();
         services.AddSingleton<ResourceAccess>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -22,3 +22,6 @@ public sealed record OAuthTokenResponse(
     [property: JsonPropertyName("token_type")] string TokenType,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
     [property: JsonPropertyName("refresh_token")] string RefreshToken);
+
+/// <summary>The web app's sign-in answer: the refresh token went into the session cookie instead.</summary>
+public sealed record SessionResponse(string AccessToken, int ExpiresIn, VideoPlatform.Api.Auth.UserRef User);

@@ -28,4 +28,8 @@ public interface IChannelDirectoryGrain : IGrainWithStringKey
     /// <summary>Live channels first (longest live first), then the newest.</summary>
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<ChannelListing>> List(ChannelStatus? status, int limit);
+
+    /// <summary>One owner's channels, in the same order as <see cref="List"/>.</summary>
+    [Alias("ListOwnedBy"), ReadOnly]
+    Task<IReadOnlyList<ChannelListing>> ListOwnedBy(string ownerId, ChannelStatus? status, int limit);
 }

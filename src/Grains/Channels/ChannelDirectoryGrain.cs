@@ -20,10 +20,15 @@ public sealed class ChannelDirectoryGrain([PersistentState("channels")] IPersist
     public Task<int> CountLive(string ownerId) =>
         Task.FromResult(state.State.Channels.Values.Count(c => c.OwnerId == ownerId && c.Status == ChannelStatus.Live));
 
-    public Task<IReadOnlyList<ChannelListing>> List(ChannelStatus? status, int limit)
+    public Task<IReadOnlyList<ChannelListing>> List(ChannelStatus? status, int limit) => Page(status, limit, _ => true);
+
+    public Task<IReadOnlyList<ChannelListing>> ListOwnedBy(string ownerId, ChannelStatus? status, int limit) =>
+        Page(status, limit, c => c.OwnerId == ownerId);
+
+    private Task<IReadOnlyList<ChannelListing>> Page(ChannelStatus? status, int limit, Func<ChannelListing, bool> include)
     {
         IReadOnlyList<ChannelListing> page = state.State.Channels.Values
-            .Where(c => status is null || c.Status == status)
+            .Where(c => (status is null || c.Status == status) && include(c))
             .OrderBy(c => c.Status == ChannelStatus.Live ? 0 : 1)
             .ThenBy(c => c.LiveSince ?? DateTimeOffset.MaxValue)
             .ThenByDescending(c => c.CreatedAt)

@@ -112,6 +112,22 @@ public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLif
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/channels?status=streaming")).StatusCode);
     }
 
+    [Fact]
+    public async Task List_ByOwner_ListsOnlyThatOwnersChannels()
+    {
+        var mine = await JsonAsync(await SendAsync(HttpMethod.Post, "/api/channels", new { name = "mine", record = false }, owner: "listowner"));
+        await SendAsync(HttpMethod.Post, "/api/channels", new { name = "theirs", record = false }, owner: "listother");
+        var mineId = mine.GetProperty("id").GetString();
+
+        var asMe = await JsonAsync(await SendAsync(HttpMethod.Get, "/api/channels?owner=me&limit=100", owner: "listowner"));
+        var byId = await JsonAsync(await http.GetAsync($"/api/channels?owner={mine.GetProperty("owner").GetProperty("id").GetString()}"));
+        var anonymous = await http.GetAsync("/api/channels?owner=me");
+
+        Assert.Equal([mineId], asMe.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal([mineId], byId.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
     public async Task DisposeAsync()
     {
         http.Dispose();

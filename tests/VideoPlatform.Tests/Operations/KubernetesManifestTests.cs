@@ -220,6 +220,27 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
+    public void ApiImage_BuildsTheWebAppInANodeStage_AndPublishesItIntoWwwroot()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "docker", "api.Dockerfile"));
+        var web = WebStage().Match(text);
+        Assert.True(web.Success, "api.Dockerfile has no Node stage (FROM node:... AS web) building web/");
+        var stage = web.Groups["body"].Value;
+        Assert.Contains("npm ci", stage, StringComparison.Ordinal);
+        Assert.Contains("npm run build", stage, StringComparison.Ordinal);
+
+        // The Api's publish copies web/dist to wwwroot (src/Api/WebApp.targets); the SDK image has no Node to build it.
+        var copy = text.IndexOf("COPY --from=web /repo/web/dist web/dist/", StringComparison.Ordinal);
+        var publish = PublishedProject().Match(text);
+        Assert.InRange(copy, 0, publish.Index);
+        Assert.Contains("-p:SkipWebApp=true", text[publish.Index..], StringComparison.Ordinal);
+        var targets = File.ReadAllText(Path.Combine(RepoRoot, "src", "Api", "WebApp.targets"));
+        Assert.Contains("AfterTargets=\"ComputeResolvedFilesToPublishList\"", targets, StringComparison.Ordinal);
+        Assert.Contains("<ResolvedFileToPublish Include=\"@(WebAppPublished)\" RelativePath=\"wwwroot\\", targets, StringComparison.Ordinal);
+        Assert.DoesNotContain("web", File.ReadAllLines(Path.Combine(RepoRoot, ".dockerignore")));
+    }
+
+    [Fact]
     public async Task MediaPoolScaling_AsksForMetricsTheSilosPublish()
     {
         var scaled = (await OfAsync("prod")).Get("ScaledObject", "transcode-silo");
@@ -283,6 +304,9 @@ public sealed partial class KubernetesManifestTests
 
     [GeneratedRegex(@"(?m)^ENV ASPNETCORE_HTTP_PORTS=(\d+)$")]
     private static partial Regex HttpPortsLine();
+
+    [GeneratedRegex(@"(?ms)^FROM node:\S+ AS web$(?<body>.*?)^FROM ")]
+    private static partial Regex WebStage();
 
     [GeneratedRegex(@"\bvp_[a-z_]+")]
     private static partial Regex MetricName();

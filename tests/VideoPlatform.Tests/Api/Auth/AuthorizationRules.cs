@@ -18,6 +18,10 @@ internal static class AuthorizationRules
         new("POST", "/api/auth/refresh", _ => Json("POST", "/api/auth/refresh", new { refreshToken = "0123abcd.forged" }), 401, 401, 401, 401),
         new("POST", "/api/auth/token", c => Form("/api/auth/token", ("grant_type", "password"), ("username", c.OwnerName), ("password", c.Password)), 200, 200, 200, 200),
         new("POST", "/api/auth/logout", _ => Json("POST", "/api/auth/logout", new { refreshToken = "0123abcd.forged" }), 204, 204, 204, 204),
+        // The web app's session: the refresh token travels in an HttpOnly cookie (none yet, so refresh is refused; the test clients keep cookies, hence this order).
+        new("POST", "/api/auth/session/refresh", _ => Json("POST", "/api/auth/session/refresh", new { }), 401, 401, 401, 401),
+        new("POST", "/api/auth/session", c => Json("POST", "/api/auth/session", new { username = c.OwnerName, password = c.Password }), 200, 200, 200, 200),
+        new("DELETE", "/api/auth/session", _ => Send("DELETE", "/api/auth/session"), 204, 204, 204, 204),
         // The OpenAPI UI and its assets.
         new("GET", "/docs/{documentName?}", _ => Get("/docs/v1"), 200, 200, 200, 200),
         new("GET", "/docs/scalar.js", _ => Get("/docs/scalar.js"), 200, 200, 200, 200),
@@ -45,6 +49,7 @@ internal static class AuthorizationRules
         new("GET", "/api/admin/cluster", _ => Get("/api/admin/cluster"), 401, 403, 403, 200),
         new("POST", "/api/channels", _ => Json("POST", "/api/channels", new { name = "matrix" }), 401, 201, 201, 201),
         new("GET", "/api/channels", _ => Get("/api/channels"), 200, 200, 200, 200),
+        new("GET", "/api/channels", _ => Get("/api/channels?owner=me"), 401, 200, 200, 200),
         new("GET", "/api/channels/{id}", async c => Get($"/api/channels/{await c.ChannelAsync()}"), 200, 200, 200, 200),
         new("PATCH", "/api/channels/{id}", async c => Json("PATCH", $"/api/channels/{await c.ChannelAsync()}", new { name = "renamed" }), 401, 403, 200, 200),
         new("POST", "/api/channels/{id}/stream-key", async c => Json("POST", $"/api/channels/{await c.ChannelAsync()}/stream-key", new { }), 401, 403, 200, 200),
