@@ -32,8 +32,9 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
             // Rate-like quotas (per day, concurrent) pass with time; stored bytes only when something is deleted.
             QuotaExceededException { RetryAfter: null } => (StatusCodes.Status403Forbidden, QuotaCode, "Quota exceeded"),
             QuotaExceededException => (StatusCodes.Status429TooManyRequests, QuotaCode, "Quota exceeded"),
-            // A silo just lost (until membership declares it dead) or the database down: the platform's, worth a retry.
-            OrleansException or TimeoutException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, ClusterUnavailable, "Service unavailable"),
+            // A silo just lost (until membership declares it dead) or the database down: the platform's, worth a retry. A grain's
+            // database error has no codec, so it reaches the client as CodecNotFoundException.
+            OrleansException or TimeoutException or System.Data.Common.DbException or Orleans.Serialization.CodecNotFoundException => (StatusCodes.Status503ServiceUnavailable, ClusterUnavailable, "Service unavailable"),
             _ => (0, "", ""),
         };
         if (status == 0)

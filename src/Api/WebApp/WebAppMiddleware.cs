@@ -34,6 +34,11 @@ internal sealed class WebAppMiddleware(RequestDelegate next, WebAppFiles files, 
             return ServeAsync(context, index, WebAppRoutes.IsPage(request.Path) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
         }
 
+        if (!WebAppRoutes.IsPage(request.Path))
+        {
+            return next(context); // without the app, a path that is no page of it is simply not found
+        }
+
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync(NotBuilt, context.RequestAborted);

@@ -124,8 +124,9 @@ public sealed partial class VideoGrain(
             Source = new SourceInfo { Size = source.Size, Sha256 = source.Sha256 },
             SourceKey = source.SourceKey,
         });
-        await ChargeAsync(video, source.Size);
+        // The job first: the charge is bookkeeping that Ready and Failed set again, the hand-off is what must not be lost.
         await HandOffAsync(() => GrainFactory.GetGrain<ITranscodeJobGrain>(video.Id).Enqueue(new TranscodeRequest(video.Id, source.SourceKey, source.Size, video.OwnerId)));
+        await ChargeAsync(video, source.Size);
         return video;
     }
 

@@ -79,7 +79,7 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
 
         var acknowledged = load.Acknowledged;
         var settled = await Eventually.WaitAsync(async () =>
-            (await load.StatusesAsync(acknowledged)).Values.All(s => s == "ready"), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+            (await load.StatusesAsync(acknowledged)).Values.All(s => s == "ready"), TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(1));
         var statuses = await load.StatusesAsync(load.Created);
         var record = load.Record;
         var report = string.Create(CultureInfo.InvariantCulture,

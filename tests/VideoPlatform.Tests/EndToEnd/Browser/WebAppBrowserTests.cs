@@ -62,7 +62,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         await page.WaitForFunctionAsync("() => document.querySelector('video').paused");
         var watchUrl = page.Url;
         await page.GotoAsync("/");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home", Exact = true })).ToBeVisibleAsync();
         await WebAppBrowser.ScreenshotAsync(page, "home");
         // A 375 px wide phone: nothing wider than the screen on the home, watch and upload pages.
         await page.SetViewportSizeAsync(375, 740);
@@ -142,7 +142,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         };
 
         await page.GotoAsync($"/watch/{id}");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This video is not available" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This video is not available", Exact = true })).ToBeVisibleAsync();
         // Guessing the public playlist address does not help either.
         var guessed = await page.EvaluateAsync<int>("id => fetch(`/play/${id}/master.m3u8`).then(r => r.status)", id);
 
@@ -160,7 +160,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         var page = await browser.NewPageAsync();
         var name = await PageSteps.RegisterAsync(page);
         await page.GotoAsync("/me/videos");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos", Exact = true })).ToBeVisibleAsync();
 
         // The access token lives in the page's memory (gone with a reload); the refresh cookie is no longer valid.
         await page.Context.ClearCookiesAsync();
@@ -170,7 +170,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         await page.GetByLabel("Password").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos", Exact = true })).ToBeVisibleAsync();
         Assert.Equal("/me/videos", new Uri(page.Url).AbsolutePath);
         await Expect(PageSteps.SignOut(page, name)).ToBeVisibleAsync();
     }
@@ -202,7 +202,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
         await page.ReloadAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My videos", Exact = true })).ToBeVisibleAsync();
 
         Assert.Equal("After the edit", saved.GetProperty("title").GetString());
         Assert.Equal("unlisted", saved.GetProperty("visibility").GetString());
