@@ -21,10 +21,9 @@ public sealed class FairQueue(int perOwner)
     public bool Push(QueuedJob job)
     {
         var line = Line(job.Owner ?? string.Empty);
-        if (line.Running.ContainsKey(job.JobId))
-        {
-            return false;
-        }
+        // Only a waiting job is pushed: a running entry for it is stale (its release was lost with a silo or the
+        // database), and keeping it would hold the owner's slot and keep the job out of the line for good.
+        line.Running.Remove(job.JobId);
 
         var at = line.Waiting.FindIndex(w => w.JobId == job.JobId);
         if (at >= 0)

@@ -91,13 +91,19 @@ public sealed class FairQueueTests
     }
 
     [Fact]
-    public void Push_WhileRunning_IsIgnored()
+    public void Push_OfAJobCountedAsRunning_FreesItsSlotAndQueuesItAgain()
     {
-        var queue = new FairQueue(perOwner: 2);
+        var queue = new FairQueue(perOwner: 1);
         queue.Push(Job("a0", "alice", 0));
-        queue.Pop(Now, "w");
+        queue.Push(Job("a1", "alice", 1));
+        Assert.Equal("a0", queue.Pop(Now, "w"));
+        Assert.Null(queue.Pop(Now, "w")); // alice is at her cap
 
-        Assert.False(queue.Push(Job("a0", "alice", 0)));
-        Assert.Equal(0, queue.Waiting);
+        // a0's worker died and its release never arrived; the job grain pushes it as waiting again.
+        Assert.True(queue.Push(Job("a0", "alice", 0)));
+
+        Assert.Equal(0, queue.Running);
+        Assert.Equal(2, queue.Waiting);
+        Assert.Equal("a0", queue.Pop(Now, "w2"));
     }
 }
