@@ -236,36 +236,6 @@ public sealed partial class TranscodeJobGrain(
         await FinishAsync(TranscodeJobTrigger.GiveUp, failure.Message);
     }
 
-    /// <summary>Running → Retrying: the worker lets go, and the queue offers the job again from <paramref name="notBefore"/>.</summary>
-    private async Task RequeueAsync(TranscodeJobTrigger trigger, string reason, DateTimeOffset notBefore)
-    {
-        var s = state.State;
-        var worker = s.WorkerId;
-        s.WorkerId = null;
-        s.LeaseUntil = null;
-        await TransitionAsync(trigger, reason, worker);
-        StopLeaseTimer();
-        // The attempt's ladder stops growing; the next one rewrites it from its first segment.
-        await Video.WithdrawPlayback();
-        await Queue.SetRunning(JobId, OwnerId, null);
-        await Queue.Push(Entry(notBefore));
-    }
-
-    /// <summary>
-    /// The final write, then the video is told, then the bookkeeping. The reminder goes last: until it is gone, a
-    /// crash anywhere after the write is repaired by its next tick telling the video again (both calls are idempotent).
-    /// </summary>
-    private async Task FinishAsync(TranscodeJobTrigger trigger, string? error)
-    {
-        state.State.LastError = error ?? state.State.LastError;
-        state.State.LeaseUntil = null;
-        await TransitionAsync(trigger, error);
-        StopLeaseTimer();
-        await TellVideoAsync();
-        await Queue.SetRunning(JobId, OwnerId, null);
-        await UnregisterReminderAsync();
-    }
-
     private async Task TransitionAsync(TranscodeJobTrigger trigger, string? reason, string? worker = null)
     {
         var s = state.State;
