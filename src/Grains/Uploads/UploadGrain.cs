@@ -12,7 +12,7 @@ namespace VideoPlatform.Grains.Uploads;
 /// bytes and failing the video with <c>upload_expired</c>. While Active it holds one of its owner's upload slots
 /// (<see cref="IUserQuotaGrain"/>), freed however it ends.
 /// </summary>
-public sealed class UploadGrain(
+public sealed partial class UploadGrain(
     [PersistentState("upload")] IPersistentState<UploadState> state,
     IObjectStore store,
     TimeProvider time,
@@ -187,94 +187,12 @@ public sealed class UploadGrain(
         }
     }
 
-    public async Task<UploadStatus?> Terminate()
-    {
-        await ExpireIfDueAsync();
-        if (Upload is not { } upload)
-        {
-            return null;
-        }
-
-        if (UploadStateMachine.Table.CanFire(upload.Status, UploadTrigger.Terminate))
-        {
-            await EndAsync(UploadTrigger.Terminate);
-            logger.LogInformation("Upload {UploadId} of video {VideoId} terminated at {Offset}/{Length}", upload.UploadId, upload.VideoId, upload.Offset, upload.Length);
-        }
-
-        return upload.Status;
-    }
-
-    public async Task VideoDeleted()
-    {
-        if (await Terminate() == UploadStatus.Active)
-        {
-            logger.LogInformation("Upload {UploadId} ended with its video", this.GetPrimaryKeyString());
-        }
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (Upload is { Status: UploadStatus.Completed } completed && state.State.SourceKey is not null)
-        {
-            try
-            {
-                await TellVideoAsync(completed);
-            }
-            catch (Exception ex) when (ex is IllegalTransitionException or VideoNotFoundException)
-            {
-                logger.LogInformation("Upload {UploadId}: video {VideoId} no longer takes its source ({Error})", completed.UploadId, completed.VideoId, ex.Message);
-            }
-        }
-
-        await ExpireIfDueAsync();
-        if (Upload is null || Upload.Status != UploadStatus.Active)
-        {
-            await UnregisterExpiryAsync();
-        }
-    }
-
     private async Task TellVideoAsync(UploadInfo upload) =>
         await GrainFactory.GetGrain<IVideoGrain>(upload.VideoId)
             .CompleteUpload(new UploadedSource(state.State.SourceKey!, upload.Length, upload.FileName, null));
 
     private bool Holds(Guid token) =>
         Upload is { Status: UploadStatus.Active } && state.State.LeaseToken == token;
-
-    private async Task ExpireIfDueAsync()
-    {
-        if (Upload is not { Status: UploadStatus.Active } upload || upload.ExpiresAt > Now)
-        {
-            return;
-        }
-
-        await EndAsync(UploadTrigger.Expire);
-        logger.LogInformation("Upload {UploadId} of video {VideoId} expired at {Offset}/{Length}", upload.UploadId, upload.VideoId, upload.Offset, upload.Length);
-        // Only a video still waiting for this upload fails: it may have moved on (deleted, bytes from another upload).
-        var video = GrainFactory.GetGrain<IVideoGrain>(upload.VideoId);
-        if (await video.Get() is { Status: VideoStatus.Uploading } details && details.UploadId == upload.UploadId)
-        {
-            await video.Fail(new VideoFailure("upload_expired", $"The upload stopped at {upload.Offset} of {upload.Length} bytes and expired"));
-        }
-    }
-
-    /// <summary>Terminated or expired: the lease goes, the state is saved first, then the stored bytes are freed.</summary>
-    private async Task EndAsync(UploadTrigger trigger)
-    {
-        var upload = Upload!;
-        state.State.Upload = upload with { Status = UploadStateMachine.Table.Fire(upload.Status, trigger) };
-        state.State.LeaseToken = null;
-        state.State.LeaseUntil = null;
-        await state.WriteStateAsync();
-        await PublishAsync(upload.Status);
-        if (upload.Storage.MultipartId is { } multipartId)
-        {
-            await store.AbortMultipartAsync(MediaKeys.Source(upload.VideoId), multipartId);
-        }
-
-        await store.DeletePrefixAsync(MediaKeys.UploadPrefix(upload.UploadId));
-        await EndQuotaSlotAsync(upload);
-        await UnregisterExpiryAsync();
-    }
 
     private Task EndQuotaSlotAsync(UploadInfo upload) =>
         upload.OwnerId is { } ownerId ? GrainFactory.GetGrain<IUserQuotaGrain>(ownerId).EndUpload(upload.UploadId) : Task.CompletedTask;
@@ -284,24 +202,4 @@ public sealed class UploadGrain(
         var u = Upload!;
         return this.PublishAsync(StreamNames.Upload, u.UploadId, new UploadEvent(Guid.NewGuid(), u.UploadId, u.VideoId, u.OwnerId, from, u.Status, u.Length, Now), logger);
     }
-
-    private async Task UnregisterExpiryAsync()
-    {
-        if (await this.GetReminder(ExpiryReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-}
-
-[GenerateSerializer, Alias("VideoPlatform.UploadState")]
-public sealed class UploadState
-{
-    [Id(0)] public UploadInfo? Upload { get; set; }
-    [Id(1)] public TimeSpan Expiration { get; set; }
-    [Id(2)] public Guid? LeaseToken { get; set; }
-    [Id(3)] public DateTimeOffset? LeaseUntil { get; set; }
-
-    /// <summary>Where the bytes landed, once all did: what the video is told (again, after a crash) on completion.</summary>
-    [Id(4)] public string? SourceKey { get; set; }
 }

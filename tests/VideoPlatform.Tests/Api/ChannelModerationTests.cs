@@ -9,33 +9,18 @@ namespace VideoPlatform.Tests.Api;
 /// <summary>An admin's disable is moderation: the owner cannot lift it, an admin can; the owner's own disable stays the owner's.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class ChannelModerationTests(PlatformClusterFixture cluster) : IAsyncLifetime
+public sealed class ChannelModerationTests(PlatformClusterFixture cluster) : ClusterApiTest(cluster)
 {
-    private readonly ApiFactory api = new(cluster);
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
-    {
-        http = api.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await api.DisposeAsync();
-    }
-
     [Fact]
     public async Task AdminDisable_OwnerCannotEnable_AdminCan()
     {
-        var admin = await api.AdminAsync();
+        var admin = await Api.AdminAsync();
         var id = (await JsonAsync(await OwnerAsync(HttpMethod.Post, "/api/channels", new { name = "moderated" }))).GetProperty("id").GetString()!;
 
         var disabled = await JsonAsync(await AsAsync(admin.AccessToken, HttpMethod.Patch, $"/api/channels/{id}", new { disabled = true }));
         var ownerTry = await OwnerAsync(HttpMethod.Patch, $"/api/channels/{id}", new { disabled = false });
         var ownerRename = await OwnerAsync(HttpMethod.Patch, $"/api/channels/{id}", new { name = "still mine" });
-        var stillDisabled = await JsonAsync(await http.GetAsync($"/api/channels/{id}"));
+        var stillDisabled = await JsonAsync(await Http.GetAsync($"/api/channels/{id}"));
         var enabled = await JsonAsync(await AsAsync(admin.AccessToken, HttpMethod.Patch, $"/api/channels/{id}", new { disabled = false }));
 
         Assert.Equal("disabled", disabled.GetProperty("status").GetString());
@@ -64,15 +49,15 @@ public sealed class ChannelModerationTests(PlatformClusterFixture cluster) : IAs
     private async Task<HttpResponseMessage> OwnerAsync(HttpMethod method, string path, object body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        await request.AuthorizeAsync(http, "moderatedowner");
-        return await http.SendAsync(request);
+        await request.AuthorizeAsync(Http, "moderatedowner");
+        return await Http.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> AsAsync(string token, HttpMethod method, string path, object body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>

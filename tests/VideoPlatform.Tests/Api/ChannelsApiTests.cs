@@ -8,26 +8,17 @@ namespace VideoPlatform.Tests.Api;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
+public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : ClusterApiTest(cluster)
 {
-    private readonly ApiFactory api = new(cluster);
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
-    {
-        http = api.CreateClient();
-        return Task.CompletedTask;
-    }
-
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? owner = "chowner")
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (owner is not null)
         {
-            await request.AuthorizeAsync(http, owner);
+            await request.AuthorizeAsync(Http, owner);
         }
 
-        return await http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
@@ -44,12 +35,12 @@ public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLif
         Assert.Equal($"/api/channels/{id}", response.Headers.Location?.ToString());
         Assert.Equal("My channel", created.GetProperty("name").GetString());
         Assert.Equal("idle", created.GetProperty("status").GetString());
-        Assert.Equal((await NamedUsers.GetAsync(http, "chowner")).Id, created.GetProperty("owner").GetProperty("id").GetString());
+        Assert.Equal((await NamedUsers.GetAsync(Http, "chowner")).Id, created.GetProperty("owner").GetProperty("id").GetString());
         Assert.Equal(32, created.GetProperty("streamKey").GetString()!.Length);
         Assert.Equal("rtmp://localhost:1935/live", created.GetProperty("ingest").GetProperty("rtmp").GetString());
         Assert.Equal($"/live/{id}/master.m3u8", created.GetProperty("playback").GetProperty("hls").GetString());
         Assert.True(created.GetProperty("settings").GetProperty("record").GetBoolean());
-        var fetched = await http.GetStringAsync($"/api/channels/{id}");
+        var fetched = await Http.GetStringAsync($"/api/channels/{id}");
         Assert.DoesNotContain("streamKey", fetched, StringComparison.Ordinal);
         Assert.DoesNotContain(created.GetProperty("streamKey").GetString()!, fetched, StringComparison.Ordinal);
     }
@@ -78,14 +69,14 @@ public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLif
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
         var newKey = (await JsonAsync(rotated)).GetProperty("streamKey").GetString();
         Assert.NotEqual(created.GetProperty("streamKey").GetString(), newKey);
-        Assert.Equal(id, await cluster.Client.GetGrain<IStreamKeyIndexGrain>(StreamKeys.IndexId(StreamKeys.Hash(newKey!))).Get());
+        Assert.Equal(id, await Cluster.Client.GetGrain<IStreamKeyIndexGrain>(StreamKeys.IndexId(StreamKeys.Hash(newKey!))).Get());
         Assert.False(patched.GetProperty("settings").GetProperty("record").GetBoolean());
         Assert.Equal("low", patched.GetProperty("settings").GetProperty("latencyMode").GetString());
         Assert.Equal("renamed", patched.GetProperty("name").GetString());
         Assert.Equal("disabled", disabled.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Post, "/api/channels/nope123/stream-key")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/channels/nope123")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/live/{id}/master.m3u8")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/channels/nope123")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/live/{id}/master.m3u8")).StatusCode);
     }
 
     [Fact]
@@ -94,22 +85,22 @@ public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLif
         var idle = await JsonAsync(await SendAsync(HttpMethod.Post, "/api/channels", new { name = "idle one", record = false }));
         var live = await JsonAsync(await SendAsync(HttpMethod.Post, "/api/channels", new { name = "live one", record = false }));
         var liveId = live.GetProperty("id").GetString()!;
-        var grant = await cluster.Client.GetGrain<IChannelGrain>(liveId).BeginPublish(new PublishRequest
+        var grant = await Cluster.Client.GetGrain<IChannelGrain>(liveId).BeginPublish(new PublishRequest
         {
             KeyHash = StreamKeys.Hash(live.GetProperty("streamKey").GetString()!),
             IngestNode = "test",
             ConnectionId = "c1",
         });
 
-        var all = (await JsonAsync(await http.GetAsync("/api/channels?limit=100"))).GetProperty("items").EnumerateArray().ToList();
-        var onlyLive = (await JsonAsync(await http.GetAsync("/api/channels?status=live"))).GetProperty("items").EnumerateArray().ToList();
-        await cluster.Client.GetGrain<IChannelGrain>(liveId).EndPublish(grant.SessionId!, "c1", SessionEnd.Unpublished);
+        var all = (await JsonAsync(await Http.GetAsync("/api/channels?limit=100"))).GetProperty("items").EnumerateArray().ToList();
+        var onlyLive = (await JsonAsync(await Http.GetAsync("/api/channels?status=live"))).GetProperty("items").EnumerateArray().ToList();
+        await Cluster.Client.GetGrain<IChannelGrain>(liveId).EndPublish(grant.SessionId!, "c1", SessionEnd.Unpublished);
 
         Assert.Equal("live", all[0].GetProperty("status").GetString());
         Assert.Contains(all, c => c.GetProperty("id").GetString() == idle.GetProperty("id").GetString());
         Assert.Contains(onlyLive, c => c.GetProperty("id").GetString() == liveId);
         Assert.All(onlyLive, c => Assert.Equal("live", c.GetProperty("status").GetString()));
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/channels?status=streaming")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("/api/channels?status=streaming")).StatusCode);
     }
 
     [Fact]
@@ -120,17 +111,12 @@ public sealed class ChannelsApiTests(PlatformClusterFixture cluster) : IAsyncLif
         var mineId = mine.GetProperty("id").GetString();
 
         var asMe = await JsonAsync(await SendAsync(HttpMethod.Get, "/api/channels?owner=me&limit=100", owner: "listowner"));
-        var byId = await JsonAsync(await http.GetAsync($"/api/channels?owner={mine.GetProperty("owner").GetProperty("id").GetString()}"));
-        var anonymous = await http.GetAsync("/api/channels?owner=me");
+        var byId = await JsonAsync(await Http.GetAsync($"/api/channels?owner={mine.GetProperty("owner").GetProperty("id").GetString()}"));
+        var anonymous = await Http.GetAsync("/api/channels?owner=me");
 
         Assert.Equal([mineId], asMe.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
         Assert.Equal([mineId], byId.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await api.DisposeAsync();
-    }
 }

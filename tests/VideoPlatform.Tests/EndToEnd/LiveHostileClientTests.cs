@@ -19,35 +19,21 @@ namespace VideoPlatform.Tests.EndToEnd;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class LiveHostileClientTests(PlatformClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
+public sealed class LiveHostileClientTests(PlatformClusterFixture cluster, ITestOutputHelper output) : ClusterApiTest(cluster)
 {
     private const int MaxMessage = 0xFFFFFF; // the largest length an RTMP header can declare (16 MiB - 1)
-    private readonly ApiFactory api = new(cluster);
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
-    {
-        http = api.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await api.DisposeAsync();
-    }
 
     [Fact]
     public async Task HostilePublishersAndLiveFlood_CutAndBounded_WhileRealStreamAdvances()
     {
-        var port = LiveSteps.IngestPort(cluster);
-        var metrics = cluster.SilosOf(SiloPool.Media).First().ServiceProvider.GetRequiredService<LiveIngestMetrics>();
+        var port = LiveSteps.IngestPort(Cluster);
+        var metrics = Cluster.SilosOf(SiloPool.Media).First().ServiceProvider.GetRequiredService<LiveIngestMetrics>();
         var closuresBefore = metrics.LimitClosures;
-        var (good, goodKey) = await LiveSteps.CreateChannelAsync(http, "hostilegood", record: false);
-        var (bad, badKey) = await LiveSteps.CreateChannelAsync(http, "hostilebad", record: false);
+        var (good, goodKey) = await LiveSteps.CreateChannelAsync(Http, "hostilegood", record: false);
+        var (bad, badKey) = await LiveSteps.CreateChannelAsync(Http, "hostilebad", record: false);
         using var stop = new CancellationTokenSource();
         var publisher = LiveSteps.PublishAsync(port, goodKey, seconds: 40, stop.Token);
-        var sessionBefore = (await LiveSteps.WaitForChannelAsync(http, good, LiveSteps.IsLive, TimeSpan.FromSeconds(15), "live"))
+        var sessionBefore = (await LiveSteps.WaitForChannelAsync(Http, good, LiveSteps.IsLive, TimeSpan.FromSeconds(15), "live"))
             .GetProperty("live").GetProperty("sessionId").GetString();
         var progressBefore = await WaitForProgressAsync(good, above: 0);
 
@@ -58,12 +44,12 @@ public sealed class LiveHostileClientTests(PlatformClusterFixture cluster, ITest
         var hoarder = await CutAsync(port, badKey, i => Audio(i, 1024 * 1024), maxMessages: 400);
         var giant = await CutAsync(port, badKey, _ => Video(MaxMessage), maxMessages: 1);
 
-        var activationsBefore = await LiveActivations.CountAsync(cluster.Client);
-        var flood = await LiveActivations.FloodAsync(http, 1000);
-        var activationsAfter = await LiveActivations.CountAsync(cluster.Client);
+        var activationsBefore = await LiveActivations.CountAsync(Cluster.Client);
+        var flood = await LiveActivations.FloodAsync(Http, 1000);
+        var activationsAfter = await LiveActivations.CountAsync(Cluster.Client);
 
         var progressAfter = await WaitForProgressAsync(good, above: progressBefore);
-        var channel = await LiveSteps.ChannelAsync(http, good);
+        var channel = await LiveSteps.ChannelAsync(Http, good);
         await stop.CancelAsync();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sent before the cut: oversized {oversized.Sent} B, endless {endless.Sent} B, hoarder {hoarder.Sent} B, giant {giant.Sent} B; "
@@ -121,14 +107,14 @@ public sealed class LiveHostileClientTests(PlatformClusterFixture cluster, ITest
 
     private async Task<long> ProgressAsync(string channel)
     {
-        using var master = await http.GetAsync($"/live/{channel}/master.m3u8");
+        using var master = await Http.GetAsync($"/live/{channel}/master.m3u8");
         if (!master.IsSuccessStatusCode)
         {
             return 0;
         }
 
         var rung = (await master.Content.ReadAsStringAsync()).Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && !l.StartsWith('#'));
-        using var media = await http.GetAsync($"/live/{channel}/{rung}");
+        using var media = await Http.GetAsync($"/live/{channel}/{rung}");
         if (!media.IsSuccessStatusCode)
         {
             return 0;

@@ -13,26 +13,16 @@ namespace VideoPlatform.Tests.EndToEnd;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class LiveIngestRobustnessTests(PlatformClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
+public sealed class LiveIngestRobustnessTests(PlatformClusterFixture cluster, ITestOutputHelper output) : ClusterApiTest(cluster, kestrel: true)
 {
-    private readonly ApiFactory api = new(cluster);
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
-    {
-        api.StartKestrel();
-        http = api.CreateClient();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task HostileClients_ClosedWithinTimeouts_WhileRealStreamKeepsRunning()
     {
-        var port = LiveSteps.IngestPort(cluster);
-        var (id, key) = await LiveSteps.CreateChannelAsync(http, "liveowner3", record: false);
+        var port = LiveSteps.IngestPort(Cluster);
+        var (id, key) = await LiveSteps.CreateChannelAsync(Http, "liveowner3", record: false);
         var publisher = LiveSteps.PublishAsync(port, key, seconds: 12);
-        await LiveSteps.WaitForChannelAsync(http, id, LiveSteps.IsLive, TimeSpan.FromSeconds(10), "live");
-        var sessionBefore = (await LiveSteps.ChannelAsync(http, id)).GetProperty("live").GetProperty("sessionId").GetString();
+        await LiveSteps.WaitForChannelAsync(Http, id, LiveSteps.IsLive, TimeSpan.FromSeconds(10), "live");
+        var sessionBefore = (await LiveSteps.ChannelAsync(Http, id)).GetProperty("live").GetProperty("sessionId").GetString();
 
         var second = Stopwatch.StartNew();
         var secondRun = await LiveSteps.PublishAsync(port, key, seconds: 3);
@@ -59,32 +49,32 @@ public sealed class LiveIngestRobustnessTests(PlatformClusterFixture cluster, IT
         });
         Assert.InRange(slowloris, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4));
 
-        var channel = await LiveSteps.ChannelAsync(http, id);
+        var channel = await LiveSteps.ChannelAsync(Http, id);
         Assert.Equal("live", channel.GetProperty("status").GetString());
         Assert.Equal(sessionBefore, channel.GetProperty("live").GetProperty("sessionId").GetString());
         var run = await publisher;
         Assert.True(run.Succeeded, $"the real stream was disturbed: {run.StandardErrorTail}");
         output.WriteLine($"garbage closed after {garbage.TotalMilliseconds:0} ms, slowloris after {slowloris.TotalMilliseconds:0} ms");
-        var ended = await LiveSteps.WaitForChannelAsync(http, id, c => c.GetProperty("status").GetString() == "idle", TimeSpan.FromSeconds(20), "idle");
+        var ended = await LiveSteps.WaitForChannelAsync(Http, id, c => c.GetProperty("status").GetString() == "idle", TimeSpan.FromSeconds(20), "idle");
         Assert.Equal(0, ended.GetProperty("recordings").GetArrayLength());
     }
 
     [Fact]
     public async Task KillIngestSilo_MidStream_ChannelIdleWithinLease_PartialRecordingKept()
     {
-        var silo = await cluster.StartSiloAsync(SiloPool.Media);
-        var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
-        var (id, key) = await LiveSteps.CreateChannelAsync(http, "liveowner4");
+        var silo = await Cluster.StartSiloAsync(SiloPool.Media);
+        var store = new FileSystemObjectStore(Cluster.StorageRoot, TimeProvider.System);
+        var (id, key) = await LiveSteps.CreateChannelAsync(Http, "liveowner4");
         using var stop = new CancellationTokenSource();
-        var publisher = LiveSteps.PublishAsync(LiveSteps.IngestPort(cluster, silo), key, seconds: 30, stop.Token);
+        var publisher = LiveSteps.PublishAsync(LiveSteps.IngestPort(Cluster, silo), key, seconds: 30, stop.Token);
         var uploaded = await Eventually.WaitAsync(
             async () => (await store.ListAsync($"live/{id}/").Where(o => o.Key.Contains("/source/seg_", StringComparison.Ordinal)).CountAsync()) >= 3,
             TimeSpan.FromSeconds(20));
         Assert.True(uploaded, "no segments uploaded before the kill");
 
         var killed = Stopwatch.StartNew();
-        await cluster.Cluster.KillSiloAsync(silo);
-        var idle = await LiveSteps.WaitForChannelAsync(http, id, c => c.GetProperty("status").GetString() == "idle", TimeSpan.FromSeconds(15), "idle after the kill");
+        await Cluster.Cluster.KillSiloAsync(silo);
+        var idle = await LiveSteps.WaitForChannelAsync(Http, id, c => c.GetProperty("status").GetString() == "idle", TimeSpan.FromSeconds(15), "idle after the kill");
         var toIdle = killed.Elapsed;
         // The kill closes the publisher's connection: ffmpeg must fail by itself, long before its 30 s of media end
         // (cancelling it first would make any outcome look like a failure).
@@ -94,11 +84,11 @@ public sealed class LiveIngestRobustnessTests(PlatformClusterFixture cluster, IT
         Assert.False(await SucceededAsync(publisher), "the publisher finished cleanly although its ingest node died");
 
         Assert.True(toIdle < TimeSpan.FromSeconds(3 + 3), $"idle {toIdle} after the kill (lease 3 s)");
-        var recorded = await LiveSteps.WaitForChannelAsync(http, id, LiveSteps.HasRecording, TimeSpan.FromSeconds(40), "partial recording");
+        var recorded = await LiveSteps.WaitForChannelAsync(Http, id, LiveSteps.HasRecording, TimeSpan.FromSeconds(40), "partial recording");
         var videoId = recorded.GetProperty("recordings")[0].GetString();
-        var video = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/videos/{videoId}")).RootElement;
+        var video = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync($"/api/videos/{videoId}")).RootElement;
         Assert.Equal("ready", video.GetProperty("status").GetString());
-        var (_, height, duration) = await TestMedia.ProbeAsync(new Uri(http.BaseAddress!, video.GetProperty("playback").GetProperty("hls").GetString()).ToString());
+        var (_, height, duration) = await TestMedia.ProbeAsync(new Uri(Http.BaseAddress!, video.GetProperty("playback").GetProperty("hls").GetString()).ToString());
         Assert.Equal(720, height);
         Assert.InRange(duration, 5.5, 29);
         output.WriteLine($"idle {toIdle.TotalSeconds:0.0} s after the kill (was {idle.GetProperty("status")}); partial recording {duration:0.0} s");
@@ -150,9 +140,4 @@ public sealed class LiveIngestRobustnessTests(PlatformClusterFixture cluster, IT
         return await reading.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await api.DisposeAsync();
-    }
 }

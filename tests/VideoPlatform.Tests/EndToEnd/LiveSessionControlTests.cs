@@ -14,36 +14,21 @@ namespace VideoPlatform.Tests.EndToEnd;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class LiveSessionControlTests(PlatformClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
+public sealed class LiveSessionControlTests(PlatformClusterFixture cluster, ITestOutputHelper output) : ClusterApiTest(cluster, kestrel: true)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
-    private readonly ApiFactory api = new(cluster);
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
-    {
-        api.StartKestrel();
-        http = api.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await api.DisposeAsync();
-    }
 
     [Fact]
     public async Task RotateKey_EndsTheSessionOfTheOldKey_Within2s()
     {
-        var (id, key) = await LiveSteps.CreateChannelAsync(http, "keyrotator", record: false);
+        var (id, key) = await LiveSteps.CreateChannelAsync(Http, "keyrotator", record: false);
         using var stop = new CancellationTokenSource();
         var publisher = await StartLiveAsync(id, key, stop.Token);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/channels/{id}/stream-key");
-        await request.AuthorizeAsync(http, "keyrotator");
+        await request.AuthorizeAsync(Http, "keyrotator");
         var clock = Stopwatch.StartNew();
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync(request)).StatusCode);
         var elapsed = await TimeToEndAsync(clock, publisher, id, "idle");
         await stop.CancelAsync();
 
@@ -54,15 +39,15 @@ public sealed class LiveSessionControlTests(PlatformClusterFixture cluster, ITes
     [Fact]
     public async Task AdminDisable_EndsTheSession_Within2s()
     {
-        var admin = await api.AdminAsync();
-        var (id, key) = await LiveSteps.CreateChannelAsync(http, "disabledstreamer", record: false);
+        var admin = await Api.AdminAsync();
+        var (id, key) = await LiveSteps.CreateChannelAsync(Http, "disabledstreamer", record: false);
         using var stop = new CancellationTokenSource();
         var publisher = await StartLiveAsync(id, key, stop.Token);
 
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/channels/{id}") { Content = JsonContent.Create(new { disabled = true }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
         var clock = Stopwatch.StartNew();
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync(request)).StatusCode);
         var elapsed = await TimeToEndAsync(clock, publisher, id, "disabled");
         await stop.CancelAsync();
 
@@ -72,10 +57,10 @@ public sealed class LiveSessionControlTests(PlatformClusterFixture cluster, ITes
 
     private async Task<Task<ToolRun>> StartLiveAsync(string id, string key, CancellationToken stop)
     {
-        var publisher = LiveSteps.PublishAsync(LiveSteps.IngestPort(cluster), key, seconds: 40, stop);
-        await LiveSteps.WaitForChannelAsync(http, id, LiveSteps.IsLive, TimeSpan.FromSeconds(15), "live");
+        var publisher = LiveSteps.PublishAsync(LiveSteps.IngestPort(Cluster), key, seconds: 40, stop);
+        await LiveSteps.WaitForChannelAsync(Http, id, LiveSteps.IsLive, TimeSpan.FromSeconds(15), "live");
         // Past the first media: the session is attached, renewing and watched.
-        await LiveSteps.WaitForChannelAsync(http, id, c => c.GetProperty("live").GetProperty("width").GetInt32() > 0, TimeSpan.FromSeconds(15), "media reported");
+        await LiveSteps.WaitForChannelAsync(Http, id, c => c.GetProperty("live").GetProperty("width").GetInt32() > 0, TimeSpan.FromSeconds(15), "media reported");
         return publisher;
     }
 
@@ -86,9 +71,9 @@ public sealed class LiveSessionControlTests(PlatformClusterFixture cluster, ITes
         var ended = await Eventually.WaitAsync(async () =>
         {
             cut ??= publisher.IsCompleted ? clock.Elapsed : null;
-            return cut is not null && (await LiveSteps.ChannelAsync(http, id)).GetProperty("status").GetString() == status;
+            return cut is not null && (await LiveSteps.ChannelAsync(Http, id)).GetProperty("status").GetString() == status;
         }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
-        Assert.True(ended, $"publisher running: {!publisher.IsCompleted}; channel {await LiveSteps.ChannelAsync(http, id)}");
+        Assert.True(ended, $"publisher running: {!publisher.IsCompleted}; channel {await LiveSteps.ChannelAsync(Http, id)}");
         Assert.False((await publisher).Succeeded, "the publisher finished cleanly although its session was ended");
         return cut!.Value;
     }

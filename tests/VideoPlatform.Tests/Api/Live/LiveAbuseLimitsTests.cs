@@ -12,35 +12,20 @@ namespace VideoPlatform.Tests.Api.Live;
 /// <summary>What a stranger can make the live side spend: grain activations, viewer counts, channels, sessions.</summary>
 [Trait("Category", "Integration")]
 [Collection(ClusterCollection.Name)]
-public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : IAsyncLifetime
+public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : ClusterApiTest(cluster, new Dictionary<string, string?> { ["VideoPlatform:Live:ChannelsPerHour"] = "6" })
 {
-    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Live:ChannelsPerHour"] = "6" });
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
-    {
-        http = api.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await api.DisposeAsync();
-    }
-
     [Fact]
     public async Task RandomChannelIds_UnderLive_ActivateNoGrains()
     {
         // One real channel first, so the count is known to see channel grains at all.
         await CreateAsync("floodwitness");
-        var before = await LiveActivations.CountAsync(cluster.Client);
+        var before = await LiveActivations.CountAsync(Cluster.Client);
         Assert.True(before > 0, "no channel grain activations counted");
 
-        var statuses = await LiveActivations.FloodAsync(http, 1000);
+        var statuses = await LiveActivations.FloodAsync(Http, 1000);
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
-        var after = await LiveActivations.CountAsync(cluster.Client);
+        var after = await LiveActivations.CountAsync(Cluster.Client);
         Assert.True(after <= before, $"channel and session activations grew from {before} to {after}");
     }
 
@@ -49,25 +34,25 @@ public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : IAsyn
     {
         var (id, key) = await CreateAsync("viewcounter");
         var grant = await Publish(id, key, "c1");
-        var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
+        var store = new FileSystemObjectStore(Cluster.StorageRoot, TimeProvider.System);
         var missing = $"/live/{id}/{MediaKeys.LiveRungPath(grant.SessionId!, "nope", "live.m3u8")}";
 
         for (var i = 0; i < 30; i++)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(missing)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(missing)).StatusCode);
         }
 
-        await cluster.Client.GetGrain<ILiveSessionGrain>(grant.SessionId!).Renew("c1", 0);
-        var viewersOfMissing = (await cluster.Client.GetGrain<IChannelGrain>(id).Get())!.Viewers;
+        await Cluster.Client.GetGrain<ILiveSessionGrain>(grant.SessionId!).Renew("c1", 0);
+        var viewersOfMissing = (await Cluster.Client.GetGrain<IChannelGrain>(id).Get())!.Viewers;
         await store.PutTextAsync(MediaKeys.LiveRung(id, grant.SessionId!, "src", "live.m3u8"), "#EXTM3U\n");
         for (var i = 0; i < 12; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/live/{id}/{MediaKeys.LiveRungPath(grant.SessionId!, "src", "live.m3u8")}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync($"/live/{id}/{MediaKeys.LiveRungPath(grant.SessionId!, "src", "live.m3u8")}")).StatusCode);
         }
 
         // CountPlaylistFetch is one-way: poll for the fetches of the real playlist to arrive.
-        var counted = await Eventually.WaitAsync(async () => (await cluster.Client.GetGrain<IChannelGrain>(id).Get())!.Viewers > 0, TimeSpan.FromSeconds(5));
-        await cluster.Client.GetGrain<IChannelGrain>(id).EndPublish(grant.SessionId!, "c1", SessionEnd.Unpublished);
+        var counted = await Eventually.WaitAsync(async () => (await Cluster.Client.GetGrain<IChannelGrain>(id).Get())!.Viewers > 0, TimeSpan.FromSeconds(5));
+        await Cluster.Client.GetGrain<IChannelGrain>(id).EndPublish(grant.SessionId!, "c1", SessionEnd.Unpublished);
 
         Assert.Equal(0, viewersOfMissing);
         Assert.True(counted, "fetches of an existing playlist were not counted");
@@ -80,8 +65,8 @@ public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : IAsyn
         for (var i = 0; i < 7; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels") { Content = JsonContent.Create(new { name = $"burst {i}" }) };
-            await request.AuthorizeAsync(http, "channelburst");
-            answers.Add(await http.SendAsync(request));
+            await request.AuthorizeAsync(Http, "channelburst");
+            answers.Add(await Http.SendAsync(request));
         }
 
         Assert.All(answers.Take(6), a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
@@ -106,7 +91,7 @@ public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : IAsyn
             grants.Add(await Publish(id, key, $"c-{id}"));
         }
 
-        await cluster.Client.GetGrain<IChannelGrain>(channels[0].Id).EndPublish(grants[0].SessionId!, $"c-{channels[0].Id}", SessionEnd.Unpublished);
+        await Cluster.Client.GetGrain<IChannelGrain>(channels[0].Id).EndPublish(grants[0].SessionId!, $"c-{channels[0].Id}", SessionEnd.Unpublished);
         var retried = await Publish(channels[3].Id, channels[3].Key, "c-retry");
         for (var i = 1; i < 4; i++)
         {
@@ -114,7 +99,7 @@ public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : IAsyn
             var connection = i == 3 ? "c-retry" : $"c-{channels[i].Id}";
             if (grant.Accepted)
             {
-                await cluster.Client.GetGrain<IChannelGrain>(channels[i].Id).EndPublish(grant.SessionId!, connection, SessionEnd.Unpublished);
+                await Cluster.Client.GetGrain<IChannelGrain>(channels[i].Id).EndPublish(grant.SessionId!, connection, SessionEnd.Unpublished);
             }
         }
 
@@ -126,15 +111,15 @@ public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : IAsyn
     private async Task<(string Id, string Key)> CreateAsync(string owner)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels") { Content = JsonContent.Create(new { name = "limits", record = false }) };
-        await request.AuthorizeAsync(http, owner);
-        using var response = await http.SendAsync(request);
+        await request.AuthorizeAsync(Http, owner);
+        using var response = await Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return (body.GetProperty("id").GetString()!, body.GetProperty("streamKey").GetString()!);
     }
 
     private Task<PublishGrant> Publish(string id, string key, string connection) =>
-        cluster.Client.GetGrain<IChannelGrain>(id).BeginPublish(new PublishRequest
+        Cluster.Client.GetGrain<IChannelGrain>(id).BeginPublish(new PublishRequest
         {
             KeyHash = StreamKeys.Hash(key),
             IngestNode = "test",
@@ -154,7 +139,7 @@ public static class LiveActivations
     }
 
     /// <summary>Master and media playlists of <paramref name="count"/> well-formed random channel ids, 8 at a time.</summary>
-    public static async Task<List<HttpStatusCode>> FloodAsync(HttpClient http, int count)
+    public static async Task<List<HttpStatusCode>> FloodAsync(HttpClient Http, int count)
     {
         var statuses = new List<HttpStatusCode>();
         foreach (var batch in Enumerable.Range(0, count).Chunk(8))
@@ -163,7 +148,7 @@ public static class LiveActivations
             {
                 var channel = PlatformIds.New();
                 var path = i % 2 == 0 ? $"/live/{channel}/master.m3u8" : $"/live/{channel}/{MediaKeys.LiveRungPath(PlatformIds.New(), "src", "live.m3u8")}";
-                using var response = await http.GetAsync(path);
+                using var response = await Http.GetAsync(path);
                 return response.StatusCode;
             })));
         }
