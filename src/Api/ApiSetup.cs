@@ -34,6 +34,7 @@ public static class ApiSetup
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<BearerSecurityScheme>());
         services.AddPlatformAuth(builder.Configuration);
         services.AddSingleton<PlaybackTokens>();
+        services.AddSingleton<CdnVersions>();
         services.AddMemoryCache();
         services.AddCors(o => o.AddPolicy(StoredObjectResponse.CorsPolicy, p => p
             .AllowAnyOrigin()

@@ -11,6 +11,7 @@ namespace VideoPlatform.Storage;
 /// live/{channel}/{session}/master.m3u8     a session's master = /live/{channel}/master.m3u8 while it is live
 /// live/{channel}/{session}/{rung}/…        its rungs          = /live/{channel}/{session}/{rung}/…
 /// </code>
+/// /play/{video}/{token}/{path} and the CDN origin's /cdn/{video}/{version}/{path} name the same keys as /play/{video}/{path}.
 /// Ids must be one key segment (the platform's ids are base64url); anything else is refused, not escaped.
 /// </summary>
 public static class MediaKeys

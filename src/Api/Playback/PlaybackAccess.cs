@@ -10,7 +10,12 @@ namespace VideoPlatform.Api.Playback;
 /// </summary>
 public sealed class PlaybackAccess(IClusterClient grains, IMemoryCache cache)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How late a replica that did not handle a change of visibility or a delete learns of it; with a CDN's playlist
+    /// lifetime it must stay within <see cref="PlaybackCacheControl.StopBound"/>.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+
     private static readonly TimeSpan ProcessingLifetime = TimeSpan.FromSeconds(1);
 
     public async Task<VideoDetails?> PlayableAsync(string videoId)

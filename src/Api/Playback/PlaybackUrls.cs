@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoPlatform.Grains.Videos;
 using VideoPlatform.Storage;
 
 namespace VideoPlatform.Api.Playback;
@@ -8,7 +9,10 @@ public sealed class PlaybackSettings
 {
     public const string Section = "VideoPlatform:Playback";
 
-    /// <summary>A CDN (or public bucket) that mirrors the object store's keys; empty = served by the Api at /play.</summary>
+    /// <summary>
+    /// A CDN whose origin is the Api's <c>/cdn/</c> path (<c>{PublicBaseUrl}/x</c> is fetched from <c>/cdn/x</c>); public
+    /// Ready videos are played from it. Empty = every video is served by the Api at /play.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>How long a playback path token of a non-public video stays valid.</summary>
@@ -21,24 +25,33 @@ public sealed class PlaybackSettings
     public long CacheObjectBytes { get; set; } = 256L << 10;
 }
 
-/// <summary>Where a player fetches an object of a video: the Api's /play route, or the CDN when one is configured.</summary>
-public sealed class PlaybackUrls(IOptions<PlaybackSettings> options)
+/// <summary>
+/// Where a player fetches the objects of a video: a public Ready video from the CDN when one is configured, under a
+/// version that changes with its visibility; a non-public one from the Api's /play route with a token (a CDN could not
+/// check it, and must never hold its objects); anything else from /play.
+/// </summary>
+public sealed class PlaybackUrls(IOptions<PlaybackSettings> options, CdnVersions versions)
 {
-    private readonly string? cdn = options.Value.PublicBaseUrl?.TrimEnd('/');
+    /// <summary>The Api's route a CDN is configured to pull from.</summary>
+    public const string CdnOriginPrefix = "/cdn";
 
-    /// <summary>With a <paramref name="token"/> (non-public videos) always the Api's route: a CDN could not check it.</summary>
-    public string For(string videoId, string objectKey, string? token = null)
+    private readonly string? cdn = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.TrimEnd('/');
+
+    /// <summary>The folder, ending in '/', under which every object of <paramref name="video"/> is named for a player.</summary>
+    /// <param name="token">The caller's path token; required for a non-public video.</param>
+    public async Task<string> FolderAsync(VideoDetails video, string? token)
     {
-        if (token is not null)
+        if (video.Visibility != Visibility.Public)
         {
-            return $"/play/{videoId}/{token}/{MediaKeys.PlayPath(videoId, objectKey)}";
+            return $"/play/{video.Id}/{token ?? throw new ArgumentNullException(nameof(token), "a non-public video plays only with a token")}/";
         }
 
-        if (!string.IsNullOrEmpty(cdn))
-        {
-            return $"{cdn}/{objectKey}";
-        }
-
-        return $"/play/{videoId}/{MediaKeys.PlayPath(videoId, objectKey)}";
+        // A video still processing rewrites its playlists every segment: a CDN would only relay them.
+        return cdn is not null && video.Status == VideoStatus.Ready
+            ? $"{cdn}/{video.Id}/{await versions.ForAsync(video)}/"
+            : $"/play/{video.Id}/";
     }
+
+    /// <summary>The URL of one object of the video, in a folder <see cref="FolderAsync"/> made.</summary>
+    public static string For(string folder, string videoId, string objectKey) => folder + MediaKeys.PlayPath(videoId, objectKey);
 }

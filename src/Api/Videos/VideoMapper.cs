@@ -25,8 +25,9 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             token = await tokens.CreateAsync(v.Id, v.Visibility, manager ? Caller.IdOf(caller) : null);
         }
 
+        var folder = v.Playable ? await urls.FolderAsync(v, token) : null;
         var owner = v.OwnerId is null ? null : await OwnerNameAsync(v.OwnerId);
-        return Map(v, token, owner, manager) with
+        return Map(v, folder, owner, manager) with
         {
             Upload = includeUpload
                 ? new UploadInstructions("/api/uploads", new Dictionary<string, string> { ["videoId"] = v.Id }, $"/api/videos/{v.Id}/source")
@@ -51,7 +52,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
         return name;
     }
 
-    private VideoResponse Map(VideoDetails v, string? token, string? ownerName, bool manager) => new()
+    private static VideoResponse Map(VideoDetails v, string? folder, string? ownerName, bool manager) => new()
     {
         Id = v.Id,
         Title = v.Title,
@@ -69,9 +70,9 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             : null,
         Renditions = v.Renditions.Select(r => new RenditionResponse(r.Name, r.Width, r.Height, r.Bitrate, r.FrameRate)).ToList(),
         // While processing, a playable video has its growing ladder and no poster or storyboard yet.
-        Playback = v.Playable
-            ? new PlaybackResponse(urls.For(v.Id, v.MasterKey, token), v.PosterKey is null ? null : urls.For(v.Id, v.PosterKey, token),
-                v.StoryboardKey is null ? null : urls.For(v.Id, v.StoryboardKey, token))
+        Playback = v.Playable && folder is not null
+            ? new PlaybackResponse(PlaybackUrls.For(folder, v.Id, v.MasterKey), v.PosterKey is null ? null : PlaybackUrls.For(folder, v.Id, v.PosterKey),
+                v.StoryboardKey is null ? null : PlaybackUrls.For(folder, v.Id, v.StoryboardKey))
             : null,
         CreatedAt = v.CreatedAt,
         UpdatedAt = v.UpdatedAt,

@@ -5,7 +5,7 @@ namespace VideoPlatform.Api.WebApp;
 
 /// <summary>
 /// The app's pages may load code, styles and data only from the Api itself; media and images also from the CDN
-/// that mirrors playback objects (<see cref="PlaybackSettings.PublicBaseUrl"/>) and from blob: (the player's
+/// that serves public videos (<see cref="PlaybackSettings.PublicBaseUrl"/>) and from blob: (the player's
 /// MediaSource). Nothing inline, no frames, no plug-ins.
 /// </summary>
 public sealed class ContentSecurityPolicy(IOptions<PlaybackSettings> playback)

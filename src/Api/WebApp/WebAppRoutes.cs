@@ -4,7 +4,7 @@ namespace VideoPlatform.Api.WebApp;
 public static class WebAppRoutes
 {
     /// <summary>The Api's own prefixes: the app never answers under them, so an unknown /api/... keeps the Api's 404.</summary>
-    private static readonly string[] Reserved = ["/api", "/play", "/live", "/docs", "/openapi", "/healthz", "/readyz"];
+    private static readonly string[] Reserved = ["/api", "/play", "/cdn", "/live", "/docs", "/openapi", "/healthz", "/readyz"];
 
     private static readonly string[] Pages = ["/", "/upload", "/search", "/login", "/register", "/me/videos", "/me/channels"];
 

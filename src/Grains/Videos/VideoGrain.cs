@@ -74,6 +74,9 @@ public sealed partial class VideoGrain(
             Description = patch.Description ?? video.Description,
             Tags = patch.Tags ?? video.Tags,
             Visibility = patch.Visibility ?? video.Visibility,
+            VisibilityRevision = patch.Visibility is { } visibility && visibility != video.Visibility
+                ? video.VisibilityRevision + 1
+                : video.VisibilityRevision,
         };
         return await SaveAsync(updated, video.Status, "updated");
     }

@@ -124,7 +124,7 @@ public sealed class VodPipelineTests(PlatformClusterFixture cluster) : IAsyncLif
         Assert.Equal(JsonValueKind.String, ready.GetProperty("playback").GetProperty("poster").ValueKind);
         var finished = await http.GetAsync($"/play/{id}/240p/index.m3u8");
         Assert.Contains("#EXT-X-PLAYLIST-TYPE:VOD", await finished.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(TimeSpan.FromSeconds(10), finished.Headers.CacheControl!.MaxAge);
+        Assert.Equal(VideoPlatform.Api.Playback.PlaybackCacheControl.PlaylistLifetime, finished.Headers.CacheControl!.MaxAge);
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await http.GetByteArrayAsync($"/play/{id}/240p/seg_00000.m4s"));
     }
 

@@ -44,6 +44,9 @@ internal static class AuthorizationRules
         // Not ready: nothing to play for anyone (the playback rules of ready videos have their own tests).
         new("GET", "/play/{id}/{**path}", async c => Get($"/play/{await c.VideoAsync()}/master.m3u8"), 404, 404, 404, 404),
         new("HEAD", "/play/{id}/{**path}", async c => Send("HEAD", $"/play/{await c.VideoAsync()}/master.m3u8"), 404, 404, 404, 404),
+        // The CDN origin serves public Ready videos at their current version only, to no one in particular.
+        new("GET", "/cdn/{id}/{version}/{**path}", async c => Get($"/cdn/{await c.VideoAsync()}/v/master.m3u8"), 404, 404, 404, 404),
+        new("HEAD", "/cdn/{id}/{version}/{**path}", async c => Send("HEAD", $"/cdn/{await c.VideoAsync()}/v/master.m3u8"), 404, 404, 404, 404),
         new("GET", "/api/admin/transcode", _ => Get("/api/admin/transcode"), 401, 403, 403, 200),
         new("GET", "/api/admin/transcode/jobs/{videoId}", async c => Get($"/api/admin/transcode/jobs/{await c.VideoAsync()}"), 401, 403, 403, 404),
         new("GET", "/api/admin/cluster", _ => Get("/api/admin/cluster"), 401, 403, 403, 200),

@@ -30,6 +30,7 @@ public sealed class WebAppRoutesTests
     [InlineData("/API/videos", true)]
     [InlineData("/play/x/master.m3u8", true)]
     [InlineData("/live/c/master.m3u8", true)]
+    [InlineData("/cdn/x/v/master.m3u8", true)]
     [InlineData("/docs", true)]
     [InlineData("/openapi/v1.json", true)]
     [InlineData("/healthz", true)]
