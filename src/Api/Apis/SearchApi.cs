@@ -44,7 +44,7 @@ public static class SearchApi
                     ? null
                     : new SearchHighlightResponse(x.First.TitleHighlight, x.First.DescriptionHighlight))));
         var facets = new SearchFacetsResponse(page.Facets.Select(f => new TagFacetResponse(f.Tag, f.Count)).ToList());
-        return TypedResults.Ok(new SearchResponse(items, facets, page.Next?.Encode(), page.Total));
+        return TypedResults.Ok(new SearchResponse(items, facets, page.Next?.Encode(), page.Total, page.TotalAtLeast ? true : null));
     }
 
     private static async Task<IResult> SuggestAsync(string? q, ISearchIndex index, CancellationToken cancellationToken)

@@ -18,8 +18,12 @@ public sealed record TagFacetResponse(string Tag, long Count);
 
 public sealed record SearchFacetsResponse(IReadOnlyList<TagFacetResponse> Tags);
 
-/// <summary><see cref="Total"/> counts every match (Meilisearch: its estimate).</summary>
-public sealed record SearchResponse(IReadOnlyList<SearchItemResponse> Items, SearchFacetsResponse Facets, string? NextCursor, long? Total);
+/// <summary>
+/// <see cref="Total"/> counts the matches (Meilisearch: its estimate); <see cref="TotalAtLeast"/> is true (otherwise
+/// absent) when more match than were counted, so the total is a lower bound.
+/// </summary>
+public sealed record SearchResponse(
+    IReadOnlyList<SearchItemResponse> Items, SearchFacetsResponse Facets, string? NextCursor, long? Total, bool? TotalAtLeast);
 
 public sealed record SuggestResponse(IReadOnlyList<string> Items);
 

@@ -40,12 +40,17 @@ public sealed record SearchHit(
 [GenerateSerializer, Immutable, Alias("VideoPlatform.TagCount")]
 public sealed record TagCount([property: Id(0)] string Tag, [property: Id(1)] long Count);
 
+/// <summary>
+/// One page of a search. <see cref="TotalAtLeast"/>: more match than the provider counted, so <see cref="Total"/> is a
+/// lower bound (PostgreSQL counts no further than the candidates it ranks).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("VideoPlatform.SearchPage")]
 public sealed record SearchPage(
     [property: Id(0)] IReadOnlyList<SearchHit> Items,
     [property: Id(1)] IReadOnlyList<TagCount> Facets,
     [property: Id(2)] SearchCursor? Next,
-    [property: Id(3)] long? Total)
+    [property: Id(3)] long? Total,
+    [property: Id(4)] bool TotalAtLeast = false)
 {
     public const int FacetCount = 10;
 

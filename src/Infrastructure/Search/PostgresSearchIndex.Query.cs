@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Npgsql;
 using VideoPlatform.Grains.Search;
@@ -10,6 +9,9 @@ public sealed partial class PostgresSearchIndex
     /// <summary>Fewer exact matches than this and the search turns typo-tolerant.</summary>
     private const int FuzzyBelow = 3;
     private const int Alternatives = 3;
+
+    /// <summary>How many documents each candidate list of a relevance search holds, and how far the total is counted.</summary>
+    public const int Candidates = 100;
 
     private static readonly string TitleMarks = $"StartSel=\"{SearchText.MarkStart}\", StopSel=\"{SearchText.MarkEnd}\", HighlightAll=true";
     private static readonly string DescriptionMarks =
@@ -38,8 +40,9 @@ public sealed partial class PostgresSearchIndex
         }
 
         await using var command = dataSource.CreateCommand($"""
-            SELECT d.title FROM vp_search_documents d WHERE d.searchable AND d.document @@ ({TsQuery})
-            ORDER BY ts_rank(d.document, {TsQuery}) DESC, d.views DESC, d.id LIMIT 40
+            WITH c AS MATERIALIZED (SELECT d.id, d.title, d.document, d.views FROM vp_search_documents d
+                WHERE d.searchable AND d.document @@ ({TsQuery}) ORDER BY d.views DESC, d.id LIMIT {Candidates})
+            SELECT c.title FROM c ORDER BY ts_rank(c.document, {TsQuery}) DESC, c.views DESC, c.id LIMIT 40
             """);
         command.Parameters.AddWithValue("tsquery", TsQueryText(words, null));
         var titles = new List<string>();
@@ -103,134 +106,31 @@ public sealed partial class PostgresSearchIndex
     private async Task<SearchPage> RunAsync(
         SearchQuery query, IReadOnlyList<string> words, IReadOnlyDictionary<int, List<string>>? corrections, CancellationToken cancellationToken)
     {
-        await using var batch = dataSource.CreateBatch();
-        var (matches, parameters) = Matches(query, words, corrections);
-        var (order, keyset) = query.Sort switch
-        {
-            SearchSort.Newest => ("published_at DESC, id", "(published_at < @afterTime OR (published_at = @afterTime AND id > @afterId))"),
-            SearchSort.Views => ("views DESC, id", "(views < @afterNumber OR (views = @afterNumber AND id > @afterId))"),
-            _ => ("score DESC, id", "(score < @afterScore OR (score = @afterScore AND id > @afterId))"),
-        };
+        var statement = SearchStatement.Build(query, words, TsQueryText(words, corrections), TsQuery);
         var highlight = words.Count > 0
             ? $"ts_headline('english', p.title, {TsQuery}, @titleMarks), ts_headline('english', p.description, {TsQuery}, @descriptionMarks)"
             : "NULL::text, NULL::text";
-        var limit = (query.Limit + 1).ToString(CultureInfo.InvariantCulture);
-        batch.BatchCommands.Add(Command($"""
-            {matches}
-            SELECT p.id, p.score, p.published_at, p.views, {highlight}
-            FROM (SELECT * FROM m {(query.After is null ? "" : "WHERE " + keyset)} ORDER BY {order} LIMIT {limit}) p
-            ORDER BY {order}
-            """, parameters, query.After));
-        batch.BatchCommands.Add(Command($"""
-            {matches}
-            SELECT t, count(*) FROM m, unnest(m.tags) AS t GROUP BY t ORDER BY count(*) DESC, t LIMIT {SearchPage.FacetCount}
-            """, parameters, null));
-        batch.BatchCommands.Add(Command($"{matches} SELECT count(*) FROM m", parameters, null));
-
-        var rows = new List<(SearchHit Hit, SearchCursor Cursor)>();
-        var facets = new List<TagCount>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var id = reader.GetString(0);
-            var cursor = new SearchCursor
-            {
-                Sort = query.Sort,
-                Fuzzy = corrections is not null,
-                Score = reader.GetDouble(1),
-                Number = query.Sort == SearchSort.Views ? reader.GetInt64(3) : Micros(reader.GetFieldValue<DateTimeOffset>(2)),
-                Id = id,
-            };
-            rows.Add((new SearchHit(id, SearchText.ToHighlightHtml(reader.IsDBNull(4) ? null : reader.GetString(4)),
-                SearchText.ToHighlightHtml(reader.IsDBNull(5) ? null : reader.GetString(5))), cursor));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            facets.Add(new TagCount(reader.GetString(0), reader.GetInt64(1)));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        var page = rows.Take(query.Limit).ToList();
-        return new SearchPage(page.Select(r => r.Hit).ToList(), facets, rows.Count > query.Limit ? page[^1].Cursor : null, total);
-    }
-
-    /// <summary>The <c>m</c> common table expression (matching documents with their score) and its parameters.</summary>
-    private static (string Sql, Dictionary<string, object> Parameters) Matches(
-        SearchQuery query, IReadOnlyList<string> words, IReadOnlyDictionary<int, List<string>>? corrections)
-    {
-        var parameters = new Dictionary<string, object>();
-        var where = new List<string> { "d.searchable" };
-        string score;
-        if (words.Count > 0)
-        {
-            parameters["tsquery"] = TsQueryText(words, corrections);
-            parameters["exact"] = string.Join(' ', words);
-            parameters["titleMarks"] = TitleMarks;
-            parameters["descriptionMarks"] = DescriptionMarks;
-            where.Add($"d.document @@ ({TsQuery})");
-            // An exact title outranks any weighting of words.
-            score = $"ts_rank(d.document, {TsQuery})::float8 + CASE WHEN trim(regexp_replace(lower(d.title), '[^[:alnum:]]+', ' ', 'g')) = @exact THEN 10 ELSE 0 END";
-        }
-        else
-        {
-            score = "0::float8";
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            parameters["tags"] = query.Tags.ToArray();
-            where.Add("d.tags @> @tags");
-        }
-
-        if (query.OwnerId is not null)
-        {
-            parameters["owner"] = query.OwnerId;
-            where.Add("d.owner_id = @owner");
-        }
-
-        if (query.Duration is { } duration)
-        {
-            var (min, max) = SearchQuery.Seconds(duration);
-            if (min is not null)
-            {
-                parameters["minDuration"] = min.Value;
-                where.Add("d.duration_seconds >= @minDuration");
-            }
-
-            if (max is not null)
-            {
-                parameters["maxDuration"] = max.Value;
-                where.Add("d.duration_seconds < @maxDuration");
-            }
-        }
-
-        if (query.PublishedAfter is { } after)
-        {
-            parameters["publishedAfter"] = after.ToUniversalTime();
-            where.Add("d.published_at >= @publishedAfter");
-        }
-
-        // The tsquery is written out where it is used (not a CTE): with its parameter known when planned, it folds to a
-        // constant that the GIN index can take.
-        return ($"""
-            WITH m AS (SELECT d.id, d.title, d.description, d.tags, d.published_at, d.views, {score} AS score
-                  FROM vp_search_documents d WHERE {string.Join(" AND ", where)})
-            """, parameters);
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, Dictionary<string, object> parameters, SearchCursor? after)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters)
+        await using var command = dataSource.CreateCommand($"""
+            {statement.Sql},
+            f AS (SELECT t, count(*) AS n FROM s, unnest(s.tags) AS t GROUP BY t ORDER BY n DESC, t LIMIT {SearchPage.FacetCount})
+            SELECT 0 AS part, row_number() OVER (ORDER BY {statement.Order}) AS at, p.id, p.score, p.published_at, p.views, {highlight},
+                   NULL::text AS tag, NULL::bigint AS n FROM p
+            UNION ALL SELECT 1, row_number() OVER (ORDER BY f.n DESC, f.t), NULL, NULL, NULL, NULL, NULL, NULL, f.t, f.n FROM f
+            UNION ALL SELECT 2, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM s)
+            ORDER BY part, at
+            """);
+        foreach (var (name, value) in statement.Parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
 
-        if (after is not null)
+        if (words.Count > 0)
+        {
+            command.Parameters.AddWithValue("titleMarks", TitleMarks);
+            command.Parameters.AddWithValue("descriptionMarks", DescriptionMarks);
+        }
+
+        if (query.After is { } after)
         {
             command.Parameters.AddWithValue("afterId", after.Id);
             command.Parameters.AddWithValue("afterScore", after.Score);
@@ -238,7 +138,45 @@ public sealed partial class PostgresSearchIndex
             command.Parameters.AddWithValue("afterTime", DateTimeOffset.UnixEpoch.AddTicks(after.Number * 10));
         }
 
-        return command;
+        var rows = new List<(SearchHit Hit, SearchCursor Cursor)>();
+        var facets = new List<TagCount>();
+        long counted = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            switch (reader.GetInt32(0))
+            {
+                case 0:
+                    rows.Add(Row(reader, query, corrections is not null));
+                    break;
+                case 1:
+                    facets.Add(new TagCount(reader.GetString(8), reader.GetInt64(9)));
+                    break;
+                default:
+                    counted = reader.GetInt64(9);
+                    break;
+            }
+        }
+
+        var page = rows.Take(query.Limit).ToList();
+        var atLeast = counted >= Candidates;
+        return new SearchPage(page.Select(r => r.Hit).ToList(), facets, rows.Count > query.Limit ? page[^1].Cursor : null,
+            atLeast ? Candidates : counted, atLeast);
+    }
+
+    private static (SearchHit Hit, SearchCursor Cursor) Row(NpgsqlDataReader reader, SearchQuery query, bool fuzzy)
+    {
+        var id = reader.GetString(2);
+        var cursor = new SearchCursor
+        {
+            Sort = query.Sort,
+            Fuzzy = fuzzy,
+            Score = reader.GetDouble(3),
+            Number = query.Sort == SearchSort.Views ? reader.GetInt64(5) : Micros(reader.GetFieldValue<DateTimeOffset>(4)),
+            Id = id,
+        };
+        return (new SearchHit(id, SearchText.ToHighlightHtml(reader.IsDBNull(6) ? null : reader.GetString(6)),
+            SearchText.ToHighlightHtml(reader.IsDBNull(7) ? null : reader.GetString(7))), cursor);
     }
 
     private static long Micros(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

@@ -38,4 +38,42 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : SearchI
         await index.UpsertAsync([new SearchDocument { Id = "run", Title = "Running a marathon", Version = 1 }]);
         Assert.Single((await index.SearchAsync(new SearchQuery { Text = "runs marathons" })).Items);
     }
+
+    [Fact]
+    public async Task Search_MoreMatchesThanCandidates_TotalIsALowerBound()
+    {
+        var index = await CreateAsync();
+        await index.UpsertAsync(Docs(PostgresSearchIndex.Candidates + 30, i => $"Garden tour {i}", i => "", i => i));
+        await index.UpsertAsync(Docs(40, i => $"Orchard walk {i}", i => "", i => i, "orchard"));
+
+        var many = await index.SearchAsync(new SearchQuery { Text = "garden" });
+        Assert.Equal((PostgresSearchIndex.Candidates, true), (many.Total, many.TotalAtLeast));
+        var newest = await index.SearchAsync(new SearchQuery { Text = "garden", Sort = SearchSort.Newest });
+        Assert.Equal((PostgresSearchIndex.Candidates, true), (newest.Total, newest.TotalAtLeast));
+        var few = await index.SearchAsync(new SearchQuery { Text = "orchard" });
+        Assert.Equal((40, false), (few.Total, few.TotalAtLeast));
+    }
+
+    [Fact]
+    public async Task Search_ManyPopularMatches_UnwatchedTitleMatchesStillRankFirst()
+    {
+        var index = await CreateAsync();
+        // More popular videos with the word in their description than the candidate lists hold.
+        await index.UpsertAsync(Docs(PostgresSearchIndex.Candidates * 2, i => $"Evening news {i}", i => "a long lecture on origami", i => 1_000 + i));
+        await index.UpsertAsync([
+            new SearchDocument { Id = "exact", Title = "Origami", Version = 1 },
+            new SearchDocument { Id = "title", Title = "Origami for beginners", Version = 1 },
+        ]);
+
+        var ids = (await index.SearchAsync(new SearchQuery { Text = "origami" })).Items.Select(h => h.VideoId).ToList();
+        Assert.Equal(["exact", "title"], ids.Take(2));
+        Assert.Equal(20, ids.Count);
+    }
+
+    private static List<SearchDocument> Docs(int count, Func<int, string> title, Func<int, string> description, Func<int, long> views, string prefix = "doc") =>
+        [.. Enumerable.Range(0, count).Select(i => new SearchDocument
+        {
+            Id = $"{prefix}{i:000}", Title = title(i), Description = description(i), Views = views(i), Version = 1,
+            PublishedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
+        })];
 }
