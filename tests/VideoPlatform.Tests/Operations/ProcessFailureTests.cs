@@ -19,6 +19,7 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
     private PostgresServer postgres = null!;
     private string connectionString = null!;
     private ProcessPlatform platform = null!;
+    private bool passed;
 
     public async Task InitializeAsync()
     {
@@ -50,7 +51,10 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
         ["VideoPlatform:Telemetry:Prometheus"] = "false",
     };
 
-    [Fact]
+    /// <summary>A hard bound (a pass takes 2-4 min): under the suite's 8 min hang timeout, which would end every other test with it.</summary>
+    private const int HardTimeoutMs = 7 * 60 * 1000;
+
+    [Fact(Timeout = HardTimeoutMs)]
     public async Task KillSilosAndRestartPostgres_UnderLoad_EveryAcknowledgedUploadIsReadyAndTheDeadAreDead()
     {
         var clip = await SmallClip.CreateAsync(folder.Path, 4);
@@ -102,6 +106,7 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal([], statuses.Where(s => s.Value is not ("ready" or "created" or "uploading")).Select(s => $"{s.Key}={s.Value}"));
         Assert.DoesNotContain(record.Snapshot(), r => r.Outcome == nameof(HttpRequestException)); // the Api never refused a connection
         Assert.True(record.ErrorRate < 0.25, report);
+        passed = true;
     }
 
     public async Task DisposeAsync()
@@ -116,7 +121,26 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
             await postgres.DisposeAsync();
         }
 
+        if (!passed)
+        {
+            KeepLogs();
+        }
+
         folder.Dispose();
+    }
+
+    /// <summary>A failed run's host logs go to TestResults/failure-test (or VP_TEST_ARTIFACTS), to find its cause after the folder is gone.</summary>
+    private void KeepLogs()
+    {
+        var logs = Path.Combine(folder.Path, "logs");
+        var root = Environment.GetEnvironmentVariable("VP_TEST_ARTIFACTS") is { Length: > 0 } dir ? dir : Path.Combine(RenderedManifests.RepoRoot, "TestResults");
+        var target = Directory.CreateDirectory(Path.Combine(root, "failure-test", TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture))).FullName;
+        foreach (var log in Directory.Exists(logs) ? Directory.EnumerateFiles(logs, "*.log") : [])
+        {
+            File.Copy(log, Path.Combine(target, Path.GetFileName(log)));
+        }
+
+        output.WriteLine($"host logs kept in {target}");
     }
 
     private async Task WaitDeadAsync(HostProcess silo)
