@@ -11,6 +11,7 @@ namespace VideoPlatform.Tests.Operations;
 /// acknowledged upload ends Ready, no video is left waiting for a job, both dead silos are Dead in the membership
 /// table, and the Api kept answering. Error rate and recovery times are printed (docs/operations.md keeps them).
 /// </summary>
+[Collection(ProcessFailureCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -20,8 +21,22 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
     private string connectionString = null!;
     private ProcessPlatform platform = null!;
     private bool passed;
+    private int disposed;
 
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // xunit does not dispose a class whose InitializeAsync failed: stop what did start
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
     {
         postgres = await PostgresServer.StartAsync();
         connectionString = await postgres.CreateDatabaseAsync();
@@ -111,6 +126,11 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async Task DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (platform is not null)
         {
             await platform.DisposeAsync();
@@ -180,4 +200,11 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     private string WorkFolder(HostProcess media) => Path.Combine(folder.Path, "logs", media.Name + "-work");
+}
+
+/// <summary>Five host processes on a 2-core runner: run after the parallel collections, alone, so neither slows the other into a timeout.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessFailureCollection
+{
+    public const string Name = "process-failure";
 }
