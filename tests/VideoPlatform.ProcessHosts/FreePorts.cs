@@ -3,15 +3,36 @@ using System.Net.Sockets;
 
 namespace VideoPlatform.ProcessHosts;
 
+/// <summary>
+/// Loopback ports for hosts started later. They come from below Linux's ephemeral range (32768-60999): a port picked
+/// there stays unbound until its host starts, seconds later, and meanwhile the kernel may give it to any outgoing
+/// connection (a failure-test run lost a media silo's RTMP port that way: "Address already in use").
+/// </summary>
 public static class FreePorts
 {
-    /// <summary>Loopback ports free right now (all held at once while picking, so they differ).</summary>
+    private const int Lowest = 20000;
+    private const int Highest = 32767;
+
+    /// <summary>Ports free right now (all held at once while picking, so they differ).</summary>
     public static int[] Take(int count)
     {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        var listeners = new List<TcpListener>();
         try
         {
-            listeners.ForEach(l => l.Start());
+            while (listeners.Count < count)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, Random.Shared.Next(Lowest, Highest + 1));
+                try
+                {
+                    listener.Start();
+                    listeners.Add(listener);
+                }
+                catch (SocketException)
+                {
+                    listener.Dispose(); // in use (or just picked): try another
+                }
+            }
+
             return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
         }
         finally

@@ -46,8 +46,8 @@ public interface ITranscodeJobGrain : IGrainWithStringKey
     Task Fail(string workerId, VideoFailure failure, bool retryable);
 
     /// <summary>
-    /// The worker's silo is stopping: the job goes back to the queue at once (no backoff), and this attempt does not
-    /// count towards <c>Transcode:MaxAttempts</c>.
+    /// The worker gives the job back (its silo is stopping, or its start's answer was lost): the job goes back to the
+    /// queue at once (no backoff), and this attempt does not count towards <c>Transcode:MaxAttempts</c>.
     /// </summary>
     [Alias("Release")]
     Task Release(string workerId);

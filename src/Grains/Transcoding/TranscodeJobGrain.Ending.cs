@@ -1,8 +1,15 @@
 namespace VideoPlatform.Grains.Transcoding;
 
-/// <summary>The job's two ways out of Running: back into the line (a retry or a hand-back), or finished.</summary>
+/// <summary>The job's ways out of Running: back into the line (a retry, or a hand-back that does not count), or finished.</summary>
 public sealed partial class TranscodeJobGrain
 {
+    /// <summary>Running → Retrying without counting the attempt: its worker gave it back, or never began it.</summary>
+    private async Task HandBackAsync(string reason, DateTimeOffset notBefore)
+    {
+        state.State.Attempts--;
+        await RequeueAsync(TranscodeJobTrigger.Release, reason, notBefore);
+    }
+
     /// <summary>Running → Retrying: the worker lets go, and the queue offers the job again from <paramref name="notBefore"/>.</summary>
     private async Task RequeueAsync(TranscodeJobTrigger trigger, string reason, DateTimeOffset notBefore)
     {

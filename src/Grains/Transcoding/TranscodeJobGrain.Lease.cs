@@ -13,6 +13,12 @@ public sealed partial class TranscodeJobGrain
         var s = state.State;
         switch (s.Status)
         {
+            case TranscodeJobStatus.Running when s.LeaseUntil < time.GetUtcNow() && !s.Begun:
+                // Its start was recorded but never reached a working worker (the answer lost with a silo, or the start
+                // failed after its write): infrastructure, not the job, so the attempt is not one of MaxAttempts.
+                logger.LogWarning("Job {JobId}: {Worker} never renewed its lease; the attempt does not count", JobId, s.WorkerId);
+                await HandBackAsync($"worker {s.WorkerId} never began", time.GetUtcNow() + settings.BackoffBase);
+                break;
             case TranscodeJobStatus.Running when s.LeaseUntil < time.GetUtcNow():
                 logger.LogWarning("Job {JobId}: lease of {Worker} expired", JobId, s.WorkerId);
                 await RetryOrFailAsync(new VideoFailure("transcode_error", $"worker {s.WorkerId} stopped renewing its lease"), retryable: true);

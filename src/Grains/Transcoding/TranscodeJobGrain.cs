@@ -106,6 +106,7 @@ public sealed partial class TranscodeJobGrain(
         s.WorkerId = workerId;
         s.LeaseUntil = time.GetUtcNow() + settings.Lease;
         s.Progress = 0;
+        s.Begun = false;
         await TransitionAsync(TranscodeJobTrigger.Start, reason: null);
         StartLeaseTimer();
         await Queue.SetRunning(JobId, OwnerId, workerId);
@@ -122,6 +123,7 @@ public sealed partial class TranscodeJobGrain(
         }
 
         state.State.LeaseUntil = time.GetUtcNow() + settings.Lease;
+        state.State.Begun = true;
         await state.WriteStateAsync();
         return LeaseStatus.Ok;
     }
@@ -191,8 +193,7 @@ public sealed partial class TranscodeJobGrain(
     {
         if (Owner(workerId) == LeaseStatus.Ok)
         {
-            state.State.Attempts--;
-            await RequeueAsync(TranscodeJobTrigger.Release, "handed back by a stopping media silo", time.GetUtcNow());
+            await HandBackAsync("handed back by its worker", time.GetUtcNow());
         }
     }
 

@@ -23,4 +23,7 @@ public sealed class TranscodeJobState
 
     /// <summary>The W3C trace context of the call that enqueued the job, so the media silo's encode joins that trace.</summary>
     [Id(11)] public string? TraceParent { get; set; }
+
+    /// <summary>Whether this attempt's worker renewed its lease at least once: one that never did is not held against the job.</summary>
+    [Id(12)] public bool Begun { get; set; }
 }

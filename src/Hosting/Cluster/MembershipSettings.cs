@@ -19,6 +19,13 @@ public sealed class MembershipSettings
     /// <summary>The Api: how often it re-reads the gateways from the membership table (GatewayOptions.GatewayListRefreshPeriod).</summary>
     public TimeSpan? GatewayListRefresh { get; set; }
 
+    /// <summary>
+    /// The Api: how long a grain call waits for its answer (ClientMessagingOptions.ResponseTimeout). A call lost with a
+    /// killed silo waits this long (Orleans issue #10165), so the Api's default is 10 s rather than Orleans' 30 s: the
+    /// caller gets a 503 (or a read's second try, <see cref="ReadRetryFilter"/>) before its own HTTP timeout.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public static MembershipSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<MembershipSettings>() ?? new MembershipSettings();
 
@@ -32,9 +39,13 @@ public sealed class MembershipSettings
 
     public static void ApplyTo(IClientBuilder client)
     {
-        if (From(client.Configuration).GatewayListRefresh is { } refresh)
+        var settings = From(client.Configuration);
+        if (settings.GatewayListRefresh is { } refresh)
         {
             client.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = refresh);
         }
+
+        client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+        client.AddOutgoingGrainCallFilter<ReadRetryFilter>();
     }
 }

@@ -11,6 +11,7 @@ namespace VideoPlatform.Tests.Operations;
 /// acknowledged upload ends Ready, no video is left waiting for a job, both dead silos are Dead in the membership
 /// table, and the Api kept answering. Error rate and recovery times are printed (docs/operations.md keeps them).
 /// </summary>
+[Collection(ProcessFailureCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -19,8 +20,23 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
     private PostgresServer postgres = null!;
     private string connectionString = null!;
     private ProcessPlatform platform = null!;
+    private bool passed;
+    private int disposed;
 
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // xunit does not dispose a class whose InitializeAsync failed: stop what did start
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
     {
         postgres = await PostgresServer.StartAsync();
         connectionString = await postgres.CreateDatabaseAsync();
@@ -50,7 +66,10 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
         ["VideoPlatform:Telemetry:Prometheus"] = "false",
     };
 
-    [Fact]
+    /// <summary>A hard bound (a pass takes 2-4 min): under the suite's 8 min hang timeout, which would end every other test with it.</summary>
+    private const int HardTimeoutMs = 7 * 60 * 1000;
+
+    [Fact(Timeout = HardTimeoutMs)]
     public async Task KillSilosAndRestartPostgres_UnderLoad_EveryAcknowledgedUploadIsReadyAndTheDeadAreDead()
     {
         var clip = await SmallClip.CreateAsync(folder.Path, 4);
@@ -102,10 +121,16 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal([], statuses.Where(s => s.Value is not ("ready" or "created" or "uploading")).Select(s => $"{s.Key}={s.Value}"));
         Assert.DoesNotContain(record.Snapshot(), r => r.Outcome == nameof(HttpRequestException)); // the Api never refused a connection
         Assert.True(record.ErrorRate < 0.25, report);
+        passed = true;
     }
 
     public async Task DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (platform is not null)
         {
             await platform.DisposeAsync();
@@ -116,7 +141,26 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
             await postgres.DisposeAsync();
         }
 
+        if (!passed)
+        {
+            KeepLogs();
+        }
+
         folder.Dispose();
+    }
+
+    /// <summary>A failed run's host logs go to TestResults/failure-test (or VP_TEST_ARTIFACTS), to find its cause after the folder is gone.</summary>
+    private void KeepLogs()
+    {
+        var logs = Path.Combine(folder.Path, "logs");
+        var root = Environment.GetEnvironmentVariable("VP_TEST_ARTIFACTS") is { Length: > 0 } dir ? dir : Path.Combine(RenderedManifests.RepoRoot, "TestResults");
+        var target = Directory.CreateDirectory(Path.Combine(root, "failure-test", TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture))).FullName;
+        foreach (var log in Directory.Exists(logs) ? Directory.EnumerateFiles(logs, "*.log") : [])
+        {
+            File.Copy(log, Path.Combine(target, Path.GetFileName(log)));
+        }
+
+        output.WriteLine($"host logs kept in {target}");
     }
 
     private async Task WaitDeadAsync(HostProcess silo)
@@ -156,4 +200,11 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     private string WorkFolder(HostProcess media) => Path.Combine(folder.Path, "logs", media.Name + "-work");
+}
+
+/// <summary>Five host processes on a 2-core runner: run after the parallel collections, alone, so neither slows the other into a timeout.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessFailureCollection
+{
+    public const string Name = "process-failure";
 }

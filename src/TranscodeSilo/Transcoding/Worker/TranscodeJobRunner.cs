@@ -21,7 +21,7 @@ public sealed class TranscodeJobRunner(
     public async Task RunAsync(string jobId, string workerId, CancellationToken stopping)
     {
         var job = grains.GetGrain<ITranscodeJobGrain>(jobId);
-        var ticket = await job.Start(workerId);
+        var ticket = await StartAsync(job, workerId);
         if (ticket is null)
         {
             return;
@@ -125,6 +125,31 @@ public sealed class TranscodeJobRunner(
             metrics.Outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
             metrics.Duration.Record(clock.Elapsed.TotalSeconds);
             span?.SetTag("vp.outcome", outcome);
+        }
+    }
+
+    /// <summary>
+    /// A start that failed or whose answer was lost (its silo killed, the database gone mid-call) may have made this worker the
+    /// job's owner: give it back at once, uncounted, rather than leave it waiting for the lease to lapse.
+    /// </summary>
+    private async Task<TranscodeTicket?> StartAsync(ITranscodeJobGrain job, string workerId)
+    {
+        try
+        {
+            return await job.Start(workerId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            try
+            {
+                await job.Release(workerId);
+            }
+            catch (Exception again) when (again is not OperationCanceledException)
+            {
+                logger.LogWarning(again, "Job {JobId}: could not give back a start whose answer was lost", job.GetPrimaryKeyString());
+            }
+
+            throw;
         }
     }
 

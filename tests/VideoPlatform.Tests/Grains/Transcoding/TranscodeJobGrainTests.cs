@@ -87,6 +87,7 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
             Attempts = 2, // the third waits 1 s before a worker may take it (and clear the ladder itself at its start)
             WorkerId = "a media silo that died",
             LeaseUntil = TimeProvider.System.GetUtcNow().AddMinutes(-1),
+            Begun = true,
         });
         Assert.True((await cluster.Client.GetGrain<IVideoGrain>(id).Get())!.Playable);
         var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
@@ -97,6 +98,31 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
         Assert.Null(video.MasterKey);
         Assert.False(video.Playable);
         Assert.NotEqual("a media silo that died", (await job.Get())!.WorkerId); // retried: queued, or already taken again
+    }
+
+    [Fact]
+    public async Task LeaseLapsed_BeforeTheWorkerEverRenewed_AttemptDoesNotCount()
+    {
+        var id = NewId();
+        await WriteProcessingVideoAsync(id);
+        // The last allowed attempt, recorded by Start, whose answer was lost with a silo: no worker ever ran it.
+        await WriteJobAsync(id, new TranscodeJobState
+        {
+            Request = new TranscodeRequest(id, $"raw/{id}/source", 10),
+            Status = TranscodeJobStatus.Running,
+            Attempts = 3,
+            WorkerId = "a worker that never heard back",
+            LeaseUntil = TimeProvider.System.GetUtcNow().AddMinutes(-1),
+        });
+        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
+
+        await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default);
+
+        // Handed back rather than given up (a media silo of the test cluster may take it at once and fail it for its
+        // missing source, but then for that reason, not for the lapse).
+        var after = (await job.Get())!;
+        Assert.DoesNotContain("stopped renewing", after.LastError ?? "", StringComparison.Ordinal);
+        Assert.NotEqual("a worker that never heard back", after.WorkerId);
     }
 
     [Fact]
