@@ -81,11 +81,11 @@ public sealed class SearchCorpus
             await copy.CompleteAsync();
         }
 
-        await using (var words = await connection.BeginBinaryImportAsync("COPY vp_search_words (word, documents) FROM STDIN (FORMAT BINARY)"))
+        await using (var words = await connection.BeginBinaryImportAsync("COPY vp_search_words (word) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var word in Documents.SelectMany(SearchText.Vocabulary).CountBy(w => w, StringComparer.Ordinal))
+            foreach (var word in Documents.SelectMany(SearchText.Vocabulary).Distinct(StringComparer.Ordinal))
             {
-                await words.WriteRowAsync(default, word.Key, word.Value);
+                await words.WriteRowAsync(default, word);
             }
 
             await words.CompleteAsync();

@@ -10,9 +10,6 @@ public sealed partial class PostgresSearchIndex
     private const int FuzzyBelow = 3;
     private const int Alternatives = 3;
 
-    /// <summary>How many vocabulary words the last query word is widened to, the most frequent first.</summary>
-    public const int Completions = 8;
-
     /// <summary>How many documents each candidate list of a relevance search holds, and how far the total is counted.</summary>
     public const int Candidates = 100;
 
@@ -23,15 +20,14 @@ public sealed partial class PostgresSearchIndex
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var words = SearchText.Words(query.Text, SearchText.MaxQueryWords);
-        var completions = await CompletionsAsync(words, cancellationToken);
         if (query.After is { Fuzzy: true })
         {
-            return await RunAsync(query, words, completions, await CorrectionsAsync(words, cancellationToken), cancellationToken);
+            return await RunAsync(query, words, await CorrectionsAsync(words, cancellationToken), cancellationToken);
         }
 
-        var page = await RunAsync(query, words, completions, null, cancellationToken);
+        var page = await RunAsync(query, words, null, cancellationToken);
         return query.After is null && words.Count > 0 && page.Total < FuzzyBelow
-            ? await RunAsync(query, words, completions, await CorrectionsAsync(words, cancellationToken), cancellationToken)
+            ? await RunAsync(query, words, await CorrectionsAsync(words, cancellationToken), cancellationToken)
             : page;
     }
 
@@ -48,7 +44,7 @@ public sealed partial class PostgresSearchIndex
                 WHERE d.searchable AND d.document @@ ({TsQuery}) ORDER BY d.views DESC, d.id LIMIT {Candidates})
             SELECT c.title FROM c ORDER BY ts_rank(c.document, {TsQuery}) DESC, c.views DESC, c.id LIMIT 40
             """);
-        command.Parameters.AddWithValue("tsquery", TsQueryText(words, await CompletionsAsync(words, cancellationToken), null));
+        command.Parameters.AddWithValue("tsquery", TsQueryText(words, null));
         var titles = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken) && titles.Count < limit)
@@ -67,52 +63,19 @@ public sealed partial class PostgresSearchIndex
     // the user typed; it still travels as a parameter.
     private const string TsQuery = "to_tsquery('simple', @tsquery) || to_tsquery('english', @tsquery)";
 
-    /// <summary>
-    /// w1 &amp; w2 &amp; (w3 | its most frequent completions), or w3:* when the vocabulary has none — or, typo-tolerant,
-    /// each word OR its nearest vocabulary words. Exact words, unlike a prefix, give the planner true estimates.
-    /// </summary>
-    private static string TsQueryText(IReadOnlyList<string> words, IReadOnlyList<string> completions, IReadOnlyDictionary<int, List<string>>? corrections)
+    /// <summary>w1 &amp; w2 &amp; w3:* — or, typo-tolerant, each word OR its nearest vocabulary words.</summary>
+    private static string TsQueryText(IReadOnlyList<string> words, IReadOnlyDictionary<int, List<string>>? corrections)
     {
         var text = new StringBuilder();
         for (var i = 0; i < words.Count; i++)
         {
             var last = i == words.Count - 1;
-            var term = !last || words[i].Length < 2 ? words[i]
-                : completions.Count > 0 ? string.Join(" | ", completions.Where(c => c != words[i]).Prepend(words[i]))
-                : words[i] + ":*";
+            var term = last && words[i].Length >= 2 ? words[i] + ":*" : words[i];
             var options = corrections is not null && corrections.TryGetValue(i, out var near) ? near.Where(n => n != words[i]).Prepend(term) : [term];
             text.Append(i > 0 ? " & (" : "(").AppendJoin(" | ", options).Append(')');
         }
 
         return text.ToString();
-    }
-
-    /// <summary>The most frequent vocabulary words that start with the last query word (a range of the "C" collation).</summary>
-    private async Task<IReadOnlyList<string>> CompletionsAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
-    {
-        if (words.Count == 0 || words[^1] is not { Length: >= 2 } prefix || char.IsSurrogate(prefix[^1]))
-        {
-            return [];
-        }
-
-        await using var command = dataSource.CreateCommand($"""
-            SELECT word FROM vp_search_words WHERE (word COLLATE "C") >= @from AND (word COLLATE "C") < @to AND documents > 0
-            ORDER BY documents DESC, word LIMIT {Completions}
-            """);
-        command.Parameters.AddWithValue("from", prefix);
-        command.Parameters.AddWithValue("to", prefix[..^1] + (char)(prefix[^1] + 1));
-        var completions = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            // Vocabulary words came through SearchText.Words; the check keeps the tsquery safe regardless.
-            if (reader.GetString(0) is var word && word.All(char.IsLetterOrDigit))
-            {
-                completions.Add(word);
-            }
-        }
-
-        return completions;
     }
 
     /// <summary>For each query word, the closest words the documents use (trigram similarity).</summary>
@@ -140,10 +103,10 @@ public sealed partial class PostgresSearchIndex
         return corrections;
     }
 
-    private async Task<SearchPage> RunAsync(SearchQuery query, IReadOnlyList<string> words, IReadOnlyList<string> completions,
-        IReadOnlyDictionary<int, List<string>>? corrections, CancellationToken cancellationToken)
+    private async Task<SearchPage> RunAsync(
+        SearchQuery query, IReadOnlyList<string> words, IReadOnlyDictionary<int, List<string>>? corrections, CancellationToken cancellationToken)
     {
-        var statement = SearchStatement.Build(query, words, TsQueryText(words, completions, corrections), TsQuery);
+        var statement = SearchStatement.Build(query, words, TsQueryText(words, corrections), TsQuery);
         var highlight = words.Count > 0
             ? $"ts_headline('english', p.title, {TsQuery}, @titleMarks), ts_headline('english', p.description, {TsQuery}, @descriptionMarks)"
             : "NULL::text, NULL::text";

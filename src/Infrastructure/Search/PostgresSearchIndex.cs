@@ -30,27 +30,9 @@ public sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) : I
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var held = await HeldAsync(connection, transaction, documents.Select(d => d.Id), cancellationToken);
-        var changes = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = dataSource.CreateBatch();
         foreach (var d in documents)
         {
-            var words = SearchText.Vocabulary(d);
-            Count(changes, words, 0);
-            if (held.TryGetValue(d.Id, out var old))
-            {
-                if (old.Version > d.Version)
-                {
-                    continue;
-                }
-
-                Count(changes, old.Words, -1);
-            }
-
-            Count(changes, words, 1);
-            held[d.Id] = (d.Version, words);
             var command = new NpgsqlBatchCommand("""
                 INSERT INTO vp_search_documents (id, version, searchable, title, description, tags, tags_text, owner_id, duration_seconds, published_at, views)
                 VALUES ($1, $2, true, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -73,18 +55,17 @@ public sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) : I
             batch.BatchCommands.Add(command);
         }
 
-        batch.BatchCommands.Add(CountWords(changes));
+        // Sorted, so concurrent writers take the vocabulary's row locks in one order (no deadlock).
+        var words = documents.SelectMany(SearchText.Vocabulary).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var vocabulary = new NpgsqlBatchCommand("INSERT INTO vp_search_words (word) SELECT unnest($1) ORDER BY 1 ON CONFLICT DO NOTHING");
+        vocabulary.Parameters.Add(new NpgsqlParameter<string[]>() { TypedValue = words });
+        batch.BatchCommands.Add(vocabulary);
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task RemoveAsync(string videoId, long version, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var held = await HeldAsync(connection, transaction, [videoId], cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var command = new NpgsqlBatchCommand("""
+        await using var command = dataSource.CreateCommand("""
             INSERT INTO vp_search_documents (id, version, searchable, published_at) VALUES ($1, $2, false, now())
             ON CONFLICT (id) DO UPDATE SET version = excluded.version, searchable = false, title = '', description = '',
                 tags = '{}', tags_text = ''
@@ -92,16 +73,7 @@ public sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) : I
             """);
         command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = videoId });
         command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = version });
-        batch.BatchCommands.Add(command);
-        if (held.TryGetValue(videoId, out var old) && old.Version <= version && old.Words.Count > 0)
-        {
-            var changes = new Dictionary<string, int>(StringComparer.Ordinal);
-            Count(changes, old.Words, -1);
-            batch.BatchCommands.Add(CountWords(changes));
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task SetViewsAsync(string videoId, long views, CancellationToken cancellationToken = default)

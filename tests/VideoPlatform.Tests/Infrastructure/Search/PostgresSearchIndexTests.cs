@@ -70,49 +70,6 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : SearchI
         Assert.Equal(20, ids.Count);
     }
 
-    [Fact]
-    public async Task Search_Prefix_TriesTheMostFrequentCompletions()
-    {
-        var index = await CompletionsAsync();
-
-        var ids = await IdsAsync(index, "zeph");
-        Assert.Equal(PostgresSearchIndex.Completions * 2, ids.Count);
-        Assert.DoesNotContain("rare", ids);
-        // Typed in full, the rare word finds its document (first; being rare, the search also tries near words).
-        Assert.Equal("rare", (await IdsAsync(index, "zephyrz"))[0]);
-    }
-
-    [Fact]
-    public async Task Search_Prefix_CountsFollowRemovalsAndRewrites()
-    {
-        var index = await CompletionsAsync();
-        // A replay changes no count; a removal and a new title take the words' documents away.
-        await index.UpsertAsync(Docs(2, i => "zephyra flight", i => "", i => 0, "zephyra"));
-        await index.RemoveAsync("zephyra000", 2);
-        await index.RemoveAsync("zephyra001", 2);
-        await index.UpsertAsync(Docs(2, i => "calm flight", i => "", i => 0, "zephyrb").Select(d => d with { Version = 2 }).ToList());
-
-        var ids = await IdsAsync(index, "zeph");
-        Assert.Contains("rare", ids);
-        Assert.DoesNotContain(ids, id => id.StartsWith("zephyra", StringComparison.Ordinal) || id.StartsWith("zephyrb", StringComparison.Ordinal));
-    }
-
-    /// <summary>More completions of "zeph" used twice than a prefix is widened to, and one used once ("rare").</summary>
-    private async Task<ISearchIndex> CompletionsAsync()
-    {
-        var index = await CreateAsync();
-        foreach (var word in Enumerable.Range(0, PostgresSearchIndex.Completions).Select(i => $"zephyr{(char)('a' + i)}"))
-        {
-            await index.UpsertAsync(Docs(2, i => $"{word} flight", i => "", i => 0, word));
-        }
-
-        await index.UpsertAsync([new SearchDocument { Id = "rare", Title = "zephyrz flight", Version = 1 }]);
-        return index;
-    }
-
-    private static async Task<List<string>> IdsAsync(ISearchIndex index, string text) =>
-        [.. (await index.SearchAsync(new SearchQuery { Text = text, Limit = 50 })).Items.Select(h => h.VideoId)];
-
     private static List<SearchDocument> Docs(int count, Func<int, string> title, Func<int, string> description, Func<int, long> views, string prefix = "doc") =>
         [.. Enumerable.Range(0, count).Select(i => new SearchDocument
         {
