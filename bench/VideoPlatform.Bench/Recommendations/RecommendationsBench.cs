@@ -231,13 +231,17 @@ public static class RecommendationsBench
             {
                 var kind = random.Next(10) switch { < 6 => 0, < 8 => 1, _ => 2 };
                 var started = Stopwatch.GetTimestamp();
-                var shown = kind switch
+                if (kind == 0)
                 {
-                    0 => await recommended.RelatedAsync(sample[random.Next(sample.Length)], 10),
-                    1 => await recommended.HomeAsync(anonymous, 20),
-                    _ => await recommended.HomeAsync(users[random.Next(users.Length)], 20),
-                };
-                await Task.WhenAll(shown.Select(v => grains.GetGrain<IVideoStatsGrain>(v.Video.Id).GetViews()));
+                    var related = await recommended.RelatedAsync(sample[random.Next(sample.Length)], 10);
+                    await Task.WhenAll(related.Select(v => grains.GetGrain<IVideoStatsGrain>(v.Video.Id).GetViews()));
+                }
+                else
+                {
+                    // The home feed's one check answers the view counts as well (ShownVideosGrain).
+                    await recommended.HomeAsync(kind == 1 ? anonymous : users[random.Next(users.Length)], 20);
+                }
+
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 lock (samples)
                 {

@@ -24,7 +24,7 @@ public static class SearchLatencyBench
 
     public static async Task<Figure> RunAsync(BenchOptions options, string connectionString)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = PostgresSearchIndex.CreateDataSource(connectionString);
         var corpus = new SearchCorpus(Documents, TimeProvider.System.GetUtcNow());
         var seeding = Stopwatch.StartNew();
         await corpus.SeedAsync(dataSource);

@@ -47,7 +47,7 @@ public static class RecommendationsApi
         }
 
         var shown = await recommended.HomeAsync(user, limit ?? DefaultHome);
-        var items = await Task.WhenAll(shown.Select(async v => await mapper.MapAsync(v.Video, user) with { Reason = v.Reason }));
+        var items = await Task.WhenAll(shown.Select(async v => await mapper.MapAsync(v.Video.Video, user, views: v.Video.Views) with { Reason = v.Reason }));
         return TypedResults.Ok(new ItemsResponse<VideoResponse>(items));
     }
 

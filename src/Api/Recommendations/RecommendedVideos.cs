@@ -9,7 +9,8 @@ namespace VideoPlatform.Api.Recommendations;
 
 /// <summary>
 /// Related videos and the home feed as the videos they are now: ranked ids from the recommendation grains, kept only
-/// while public and Ready (checked at serving time, whatever the caches hold). The home feed's candidates, in order:
+/// while public and Ready (checked at serving time, whatever the caches hold: per video for related lists, in one call
+/// whose answers are at most a second old for the home feed). The home feed's candidates, in order:
 /// signed in, the newest videos of followed creators, videos related to what the caller watched lately and trending
 /// ones, taken in turn; anonymous, trending and fresh in turn; then diversified by owner. Every list it reads is a
 /// grain cache or one indexed catalog query.
@@ -28,11 +29,15 @@ public sealed class RecommendedVideos(IClusterClient grains, IVideoCatalog catal
         return await ShownAsync(ranked.Where(r => r.VideoId != videoId), count);
     }
 
-    public async Task<IReadOnlyList<(VideoDetails Video, RecommendationReason Reason)>> HomeAsync(ClaimsPrincipal user, int count)
+    public async Task<IReadOnlyList<(ShownVideo Video, RecommendationReason Reason)>> HomeAsync(ClaimsPrincipal user, int count)
     {
         var candidates = await CandidatesAsync(user, (count * 2) + Spare);
+        // One call checks every candidate; its worker holds each answer for a second, shared by all feeds of the silo.
+        var shown = await grains.GetGrain<IShownVideosGrain>(0).Public([.. candidates.Select(c => c.VideoId)]);
+        var reasons = candidates.ToDictionary(c => c.VideoId, c => c.Reason, StringComparer.Ordinal);
         // Half as many again as shown, so that diversifying has others to move up.
-        return [.. FeedDiversifier.Diversify(await ShownAsync(candidates, count + (count / 2)), v => v.Video.OwnerId).Take(count)];
+        return [.. FeedDiversifier.Diversify(shown.Take(count + (count / 2)), v => v.Video.OwnerId).Take(count)
+            .Select(v => (v, reasons[v.Video.Id]))];
     }
 
     private async Task<IReadOnlyList<Recommendation>> CandidatesAsync(ClaimsPrincipal user, int count)

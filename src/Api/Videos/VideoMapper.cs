@@ -16,7 +16,8 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
     // and hour instead of one per response.
     private static readonly TimeSpan OwnerNameLifetime = TimeSpan.FromHours(1);
 
-    public async Task<VideoResponse> MapAsync(VideoDetails v, ClaimsPrincipal caller, bool includeUpload = false)
+    /// <param name="views">The view count when the caller has it already; otherwise asked of the stats grain.</param>
+    public async Task<VideoResponse> MapAsync(VideoDetails v, ClaimsPrincipal caller, bool includeUpload = false, long? views = null)
     {
         var manager = ResourceAccess.IsOwnerOrAdmin(v.OwnerId, caller);
         string? token = null;
@@ -32,7 +33,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
             Upload = includeUpload
                 ? new UploadInstructions("/api/uploads", new Dictionary<string, string> { ["videoId"] = v.Id }, $"/api/videos/{v.Id}/source")
                 : null,
-            Views = v.Playable ? await grains.GetGrain<IVideoStatsGrain>(v.Id).GetViews() : null,
+            Views = v.Playable ? views ?? await grains.GetGrain<IVideoStatsGrain>(v.Id).GetViews() : null,
         };
     }
 

@@ -16,7 +16,8 @@ public static class SearchRegistration
         switch (EffectiveProvider(options))
         {
             case SearchProvider.Postgres:
-                services.AddSingleton<ISearchIndex>(sp => new PostgresSearchIndex(sp.GetRequiredService<NpgsqlDataSource>()));
+                services.AddKeyedSingleton(nameof(PostgresSearchIndex), (_, _) => PostgresSearchIndex.CreateDataSource(options.Postgres.ConnectionString!));
+                services.AddSingleton<ISearchIndex>(sp => new PostgresSearchIndex(sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(PostgresSearchIndex))));
                 break;
             case SearchProvider.Meilisearch:
                 services.AddSingleton(options.Search.Meilisearch);

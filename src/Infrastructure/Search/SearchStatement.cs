@@ -27,7 +27,8 @@ internal sealed record SearchStatement(string Sql, string Order, Dictionary<stri
             _ => ("score DESC, id", "(score < @afterScore OR (score = @afterScore AND id > @afterId))"),
         };
         var after = query.After is null ? "" : "WHERE " + keyset;
-        var limit = (query.Limit + 1).ToString(CultureInfo.InvariantCulture);
+        // A parameter, not text: the statement's text stays the same for every page size, so it is prepared once.
+        parameters["pageLimit"] = query.Limit + 1;
         const string columns = "d.id, d.title, d.description, d.tags, d.published_at, d.views";
         if (words.Count == 0 || query.Sort != SearchSort.Relevance)
         {
@@ -40,7 +41,7 @@ internal sealed record SearchStatement(string Sql, string Order, Dictionary<stri
             return new SearchStatement($"""
                 WITH m AS NOT MATERIALIZED (SELECT {columns}, 0::float8 AS score FROM vp_search_documents d WHERE {match}),
                 s AS MATERIALIZED (SELECT * FROM m ORDER BY {order} LIMIT {Bound}),
-                p AS (SELECT * FROM m {after} ORDER BY {order} LIMIT {limit})
+                p AS (SELECT * FROM m {after} ORDER BY {order} LIMIT @pageLimit)
                 """, order, parameters);
         }
 
@@ -56,7 +57,7 @@ internal sealed record SearchStatement(string Sql, string Order, Dictionary<stri
                 WHERE {filters} AND d.document @@ ({tsQuery}) AND (SELECT count(*) FROM t) < {Bound} ORDER BY d.views DESC, d.id LIMIT {Bound}),
             s AS MATERIALIZED (SELECT {columns}, {score} AS score FROM vp_search_documents d
                 WHERE d.id IN (SELECT id FROM t UNION SELECT id FROM o)),
-            p AS (SELECT * FROM s {after} ORDER BY {order} LIMIT {limit})
+            p AS (SELECT * FROM s {after} ORDER BY {order} LIMIT @pageLimit)
             """, order, parameters);
     }
 

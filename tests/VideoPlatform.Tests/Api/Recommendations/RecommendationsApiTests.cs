@@ -97,6 +97,20 @@ public sealed class RecommendationsApiTests(PlatformClusterFixture cluster) : IA
     }
 
     [Fact]
+    public async Task Home_BatchedCheck_DropsAVideoMadePrivate()
+    {
+        var video = await ReadyVideoAsync(owner, "home batched check", []);
+        var check = cluster.Client.GetGrain<IShownVideosGrain>(0);
+        Assert.True(await Eventually.WaitAsync(async () => (await check.Public(["unknownvideo1", video])).Any(v => v.Video.Id == video), Deadline));
+
+        (await owner.Client.PatchAsJsonAsync($"/api/videos/{video}", new { visibility = "private" })).EnsureSuccessStatusCode();
+
+        // Answers are held for ShownVideosGrain.Lifetime (a second); the deadline only bounds a slow machine.
+        Assert.True(await Eventually.WaitAsync(async () => (await check.Public([video])).Count == 0, Deadline));
+        Assert.True(await Eventually.WaitAsync(async () => !(await IdsAsync("/api/home?limit=50")).Contains(video), Deadline));
+    }
+
+    [Fact]
     public async Task Home_SignedIn_SubscriptionsFirst_AtMostTwoInARowFromOneOwner()
     {
         using var creator = await api.RegisterUserAsync();

@@ -15,7 +15,8 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : SearchI
 
     protected override async Task<ISearchIndex> CreateAsync()
     {
-        var dataSource = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync());
+        // The provider's own data source, so the contract also runs over prepared statements.
+        var dataSource = PostgresSearchIndex.CreateDataSource(await postgres.CreateDatabaseAsync());
         sources.Add(dataSource);
         await new PostgresMigrator(dataSource).MigrateAsync();
         return new PostgresSearchIndex(dataSource);
