@@ -52,10 +52,22 @@ export async function watch(main: HTMLElement, [id]: string[]): Promise<() => vo
   main.append(about);
   const related = h('section', { class: 'related', 'aria-labelledby': 'related-title' });
   main.append(related);
-  // Related videos come with the recommendations; until that endpoint exists the section stays empty.
-  void request<Page<Video>>(`/api/videos/${encodeURIComponent(id)}/related?limit=8`)
-    .then((page) => { if (page.items.length) related.append(h('h2', { id: 'related-title' }, 'Related videos'), videoGrid(page.items)); })
-    .catch(() => undefined);
+  const showRelated = () => {
+    void request<Page<Video>>(`/api/videos/${encodeURIComponent(id)}/related?limit=8`)
+      .then((page) => { if (page.items.length) related.append(h('h2', { id: 'related-title' }, 'Related videos'), videoGrid(page.items)); })
+      .catch(() => undefined);
+  };
+  // The related cards' thumbnails would compete with the player's first segment for the connection: they wait for
+  // the first frame, or a few seconds when it does not come (autoplay refused, a slow network).
+  if (player) {
+    let shown = false;
+    const once = () => { if (!shown) { shown = true; window.clearTimeout(relatedTimer); showRelated(); } };
+    const relatedTimer = window.setTimeout(once, 5000);
+    player.video.addEventListener('loadeddata', once, { once: true });
+    const destroy = cleanup;
+    return () => { window.clearTimeout(relatedTimer); destroy(); };
+  }
+  showRelated();
   return cleanup;
 }
 

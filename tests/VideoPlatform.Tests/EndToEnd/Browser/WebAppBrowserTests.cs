@@ -45,6 +45,14 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         await WebAppBrowser.ScreenshotAsync(page, "upload");
         var values = midway.Concat(await PageSteps.WaitForUploadAsync(page, 100, TimeSpan.FromMinutes(1))).ToList();
         await Expect(page.Locator("#processing-status")).ToHaveTextAsync("Ready", new() { Timeout = (float)ToReady.TotalMilliseconds });
+        var requested = new List<string>();
+        page.Request += (_, request) =>
+        {
+            lock (requested)
+            {
+                requested.Add(request.Url);
+            }
+        };
         await page.GetByRole(AriaRole.Link, new() { Name = "Watch", Exact = true }).ClickAsync();
         var player = page.Locator(".player[data-level-loaded]");
         await Expect(player).ToHaveAttributeAsync("data-engine", "hls.js");
@@ -55,6 +63,9 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         await Expect(page.Locator(".preview")).ToBeVisibleAsync();
         var sprite = await page.Locator(".preview .sprite").EvaluateAsync<string>("e => e.style.backgroundImage");
         var position = await page.EvaluateAsync<double>("() => document.querySelector('video').currentTime");
+        // The related cards wait for the first frame, so their thumbnails never compete with the first segment.
+        Assert.True(await Eventually.WaitAsync(() => Task.FromResult(Requested(requested, "/related") >= 0), TimeSpan.FromSeconds(10)), "no related request");
+        var segmentBeforeRelated = Requested(requested, ".m4s") is var segment and >= 0 && segment < Requested(requested, "/related");
         await WebAppBrowser.ScreenshotAsync(page, "watch");
         // The keyboard alone: the player takes focus and pauses on "k".
         await page.Locator(".player").FocusAsync();
@@ -77,6 +88,7 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         Assert.Contains(values, v => v is > 0 and < 100);
         Assert.Equal(values.Order().ToList(), values);
         Assert.Equal(100, values[^1]);
+        Assert.True(segmentBeforeRelated, "the related list was asked for before the first media segment");
         Assert.Contains(".jpg", sprite, StringComparison.Ordinal);
         Assert.InRange(position, 2.5, 6);
         Assert.All(widths, width => Assert.InRange(width, 1, 375));
@@ -272,5 +284,13 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
 
         await Expect(card).ToBeVisibleAsync();
         await Expect(card.Locator("mark").First).ToBeVisibleAsync();
+    }
+
+    private static int Requested(List<string> requested, string part)
+    {
+        lock (requested)
+        {
+            return requested.FindIndex(url => url.Contains(part, StringComparison.Ordinal));
+        }
     }
 }
