@@ -267,18 +267,16 @@ public sealed class WebAppBrowserTests(PlatformClusterFixture cluster) : IAsyncL
         var page = await browser.NewPageAsync();
 
         var card = page.Locator($".card[href='/watch/{id}']");
-        for (var attempt = 1; ; attempt++)
-        {
-            // Indexing follows the video's events: look again until it shows up.
-            await page.GotoAsync("/search?q=reykjavk%20lanterns");
-            await page.Locator(".results h2, .results .notice").First.WaitForAsync();
-            if (await card.CountAsync() > 0 || attempt == 30)
+        // Indexing follows the video's events: look again until it shows up.
+        await Eventually.WaitAsync(
+            async () =>
             {
-                break;
-            }
-
-            await Task.Delay(2000);
-        }
+                await page.GotoAsync("/search?q=reykjavk%20lanterns");
+                await page.Locator(".results h2, .results .notice").First.WaitForAsync();
+                return await card.CountAsync() > 0;
+            },
+            TimeSpan.FromMinutes(1),
+            TimeSpan.FromSeconds(2));
 
         await WebAppBrowser.ScreenshotAsync(page, "search");
 
