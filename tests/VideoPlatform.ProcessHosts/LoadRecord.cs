@@ -58,6 +58,13 @@ public sealed class LoadRecord
         return recent.Count > 0 && recent.All(r => r.Ok);
     }
 
+    /// <summary>
+    /// The failed requests that no fault explains: each window runs from a fault to when the Api was seen healthy again,
+    /// and a request belongs to it when it was still waiting at the fault or was sent before the window closed.
+    /// </summary>
+    public IReadOnlyList<Request> FailuresOutside(IReadOnlyList<(TimeSpan Fault, TimeSpan Healthy)> windows) =>
+        Snapshot().Where(r => !r.Ok && !windows.Any(w => r.End >= w.Fault && r.At <= w.Healthy)).ToList();
+
     /// <summary>The commonest failures, for a message.</summary>
     public string FailureSummary() => string.Join("; ", Snapshot().Where(r => !r.Ok)
         .GroupBy(r => $"{r.What} {r.Outcome}").OrderByDescending(g => g.Count()).Take(6).Select(g => $"{g.Key} ×{g.Count()}"));
