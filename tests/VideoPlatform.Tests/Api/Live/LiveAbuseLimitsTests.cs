@@ -51,7 +51,7 @@ public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : Clust
         }
 
         // CountPlaylistFetch is one-way: poll for the fetches of the real playlist to arrive.
-        var counted = await Eventually.WaitAsync(async () => (await Cluster.Client.GetGrain<IChannelGrain>(id).Get())!.Viewers > 0, TimeSpan.FromSeconds(5));
+        var counted = await Eventually.WaitAsync(async () => (await Cluster.Client.GetGrain<IChannelGrain>(id).Get())!.Viewers > 0, TimeSpan.FromSeconds(30));
         await Cluster.Client.GetGrain<IChannelGrain>(id).EndPublish(grant.SessionId!, "c1", SessionEnd.Unpublished);
 
         Assert.Equal(0, viewersOfMissing);

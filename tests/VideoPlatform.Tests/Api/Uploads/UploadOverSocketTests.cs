@@ -109,10 +109,8 @@ public sealed class UploadOverSocketTests : IAsyncLifetime
         var slow = client.SendAsync(Patch(upload, 0, new StreamContent(gate)));
         await gate.Reached.WaitAsync(TimeSpan.FromSeconds(10));
         // Bytes on disk mean the first PATCH holds the lease and is streaming.
-        for (var i = 0; i < 100 && (await ReadStoredAsync(cluster, staged))?.Length is null or 0; i++)
-        {
-            await Task.Delay(50);
-        }
+        Assert.True(await Eventually.WaitAsync(async () => (await ReadStoredAsync(cluster, staged))?.Length is > 0, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50)),
+            "the first PATCH's bytes never reached the store");
 
         using var second = await client.SendAsync(Patch(upload, 0, new byte[900_000]));
         gate.Release();

@@ -90,19 +90,16 @@ public sealed partial class UploadGrainTests(PlatformClusterFixture cluster)
         return (grain, videoId);
     }
 
+    /// <summary>The video once <paramref name="condition"/> holds for it (30 s unless told otherwise).</summary>
     private async Task<VideoDetails> WaitForAsync(string videoId, Func<VideoDetails, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(5));
-        while (true)
+        VideoDetails? video = null;
+        var reached = await Eventually.WaitAsync(async () =>
         {
-            var video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
-            if (video is not null && condition(video))
-            {
-                return video;
-            }
-
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"video {videoId} is {video?.Status} at {video?.Progress}%");
-            await Task.Delay(100);
-        }
+            video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
+            return video is not null && condition(video);
+        }, timeout ?? TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+        Assert.True(reached, $"video {videoId} is {video?.Status} at {video?.Progress}%");
+        return video!;
     }
 }
