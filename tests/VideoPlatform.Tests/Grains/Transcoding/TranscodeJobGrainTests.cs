@@ -131,20 +131,16 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
     [Fact]
     public async Task LeaseLapsed_BeforeTheWorkerEverRenewed_AtTheStartBound_FailsTheVideoWithTheReason()
     {
-        var id = NewId();
-        var maxStarts = Settings.MaxStarts;
-        await WriteProcessingVideoAsync(id);
+        var (id, maxStarts) = (NewId(), Settings.MaxStarts);
         // A source that kills its worker's process before the first renewal: every start lapsed uncounted, this one too.
-        await WriteJobAsync(id, new TranscodeJobState
+        var job = await WriteProcessingJobAsync(id, new TranscodeJobState
         {
-            Request = new TranscodeRequest(id, $"raw/{id}/source", 10),
             Status = TranscodeJobStatus.Running,
             Attempts = 1,
             Starts = maxStarts,
             WorkerId = "a worker whose process died",
             LeaseUntil = TimeProvider.System.GetUtcNow().AddMinutes(-1),
         });
-        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
 
         await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default);
 
@@ -157,17 +153,9 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
     [Fact]
     public async Task Release_OfTheStartThatReachesTheBound_FailsTheJob()
     {
-        var id = NewId();
-        var maxStarts = Settings.MaxStarts;
-        await WriteProcessingVideoAsync(id);
+        var (id, maxStarts) = (NewId(), Settings.MaxStarts);
         // One start short of the bound, every earlier one handed back; not in the queue, so only this test starts it.
-        await WriteJobAsync(id, new TranscodeJobState
-        {
-            Request = new TranscodeRequest(id, $"raw/{id}/source", 10),
-            Status = TranscodeJobStatus.Retrying,
-            Starts = maxStarts - 1,
-        });
-        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
+        var job = await WriteProcessingJobAsync(id, new TranscodeJobState { Status = TranscodeJobStatus.Retrying, Starts = maxStarts - 1 });
 
         Assert.NotNull(await job.Start("a worker that gives it back"));
         await job.Release("a worker that gives it back");
@@ -273,6 +261,15 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
             Version = 3,
         };
         await Storage.WriteStateAsync("video", cluster.Client.GetGrain<IVideoGrain>(id).GetGrainId(), new GrainState<VideoState> { State = new VideoState { Video = video } });
+    }
+
+    /// <summary>A Processing video and its job as given, asking for the video's (missing) source.</summary>
+    private async Task<ITranscodeJobGrain> WriteProcessingJobAsync(string id, TranscodeJobState job)
+    {
+        await WriteProcessingVideoAsync(id);
+        job.Request = new TranscodeRequest(id, $"raw/{id}/source", 10);
+        await WriteJobAsync(id, job);
+        return cluster.Client.GetGrain<ITranscodeJobGrain>(id);
     }
 
     private Task WriteJobAsync(string id, TranscodeJobState job) =>
