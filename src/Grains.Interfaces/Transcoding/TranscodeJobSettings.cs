@@ -8,6 +8,12 @@ public sealed class TranscodeJobSettings
     /// <summary>Attempts before a job fails for good.</summary>
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Starts, handed back or not, before a job fails for good: a hand-back does not count as an attempt, so without
+    /// this a source that kills its worker's process before the first lease renewal would be started forever.
+    /// </summary>
+    public int MaxStarts => 3 * MaxAttempts;
+
     /// <summary>How long a worker owns a job without renewing.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,12 +1,41 @@
+using VideoPlatform.Grains.Videos;
+
 namespace VideoPlatform.Grains.Transcoding;
 
 /// <summary>The job's ways out of Running: back into the line (a retry, or a hand-back that does not count), or finished.</summary>
 public sealed partial class TranscodeJobGrain
 {
-    /// <summary>Running → Retrying without counting the attempt: its worker gave it back, or never began it.</summary>
+    /// <summary>Running → Retrying after a failed attempt, or Failed once the attempts are used up or the failure is final.</summary>
+    private async Task RetryOrFailAsync(VideoFailure failure, bool retryable)
+    {
+        var s = state.State;
+        if (retryable && s.Attempts < settings.MaxAttempts)
+        {
+            s.LastError = failure.Message;
+            await RequeueAsync(TranscodeJobTrigger.Retry, failure.Message, time.GetUtcNow() + settings.Backoff(s.Attempts));
+            return;
+        }
+
+        s.Failure = failure;
+        await FinishAsync(TranscodeJobTrigger.GiveUp, failure.Message);
+    }
+
+    /// <summary>
+    /// Running → Retrying without counting the attempt: its worker gave it back, or never began it. Running → Failed
+    /// once the job has been started <see cref="TranscodeJobSettings.MaxStarts"/> times: a source that kills its worker's
+    /// process before the first renewal would otherwise be handed back forever.
+    /// </summary>
     private async Task HandBackAsync(string reason, DateTimeOffset notBefore)
     {
-        state.State.Attempts--;
+        var s = state.State;
+        s.Attempts--;
+        if (s.Starts >= settings.MaxStarts)
+        {
+            s.Failure = new VideoFailure("transcode_error", $"started {s.Starts} times without finishing (last: {reason}); the source may crash its worker");
+            await FinishAsync(TranscodeJobTrigger.GiveUp, s.Failure.Message);
+            return;
+        }
+
         await RequeueAsync(TranscodeJobTrigger.Release, reason, notBefore);
     }
 

@@ -98,7 +98,8 @@ public sealed partial class TranscodeJobGrain(
         }
 
         s.Attempts++;
-        if (s.Attempts == 1)
+        s.Starts++;
+        if (s.Starts == 1)
         {
             metrics.QueueWait.Record((time.GetUtcNow() - s.EnqueuedAt).TotalSeconds);
         }
@@ -221,20 +222,6 @@ public sealed partial class TranscodeJobGrain(
             EnqueuedAt = s.EnqueuedAt,
             UpdatedAt = s.UpdatedAt,
         });
-    }
-
-    private async Task RetryOrFailAsync(VideoFailure failure, bool retryable)
-    {
-        var s = state.State;
-        if (retryable && s.Attempts < settings.MaxAttempts)
-        {
-            s.LastError = failure.Message;
-            await RequeueAsync(TranscodeJobTrigger.Retry, failure.Message, time.GetUtcNow() + settings.Backoff(s.Attempts));
-            return;
-        }
-
-        s.Failure = failure;
-        await FinishAsync(TranscodeJobTrigger.GiveUp, failure.Message);
     }
 
     private async Task TransitionAsync(TranscodeJobTrigger trigger, string? reason, string? worker = null)

@@ -26,4 +26,7 @@ public sealed class TranscodeJobState
 
     /// <summary>Whether this attempt's worker renewed its lease at least once: one that never did is not held against the job.</summary>
     [Id(12)] public bool Begun { get; set; }
+
+    /// <summary>Every start, counted or handed back: bounds the hand-backs, which <see cref="Attempts"/> leaves out.</summary>
+    [Id(13)] public int Starts { get; set; }
 }

@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using VideoPlatform.Grains.Analytics;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Videos;
 using VideoPlatform.Tests.Fixtures;
 
 namespace VideoPlatform.Tests.Api.Videos;
@@ -11,6 +16,8 @@ namespace VideoPlatform.Tests.Api.Videos;
 public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
 {
     private readonly ApiFactory api = new(cluster);
+
+    private IGrainStorage Storage => cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
     private HttpClient http = null!;
 
     public async Task InitializeAsync() => http = (await api.RegisterUserAsync()).Client;
@@ -156,6 +163,21 @@ public sealed class VideosApiTests(PlatformClusterFixture cluster) : IAsyncLifet
         var id = await CreateAsync("not yet");
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri($"/play/{id}/master.m3u8", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_PlayableVideo_ShowsItsViewCount()
+    {
+        var id = PlatformIds.New();
+        var now = TimeProvider.System.GetUtcNow();
+        // A Ready video with views counted, written as a silo would have left them (no transcode needed).
+        var video = new VideoDetails { Id = id, Title = "watched", Status = VideoStatus.Ready, MasterKey = $"vod/{id}/hls/master.m3u8", CreatedAt = now, UpdatedAt = now };
+        await Storage.WriteStateAsync("video", cluster.Client.GetGrain<IVideoGrain>(id).GetGrainId(), new GrainState<VideoState> { State = new VideoState { Video = video } });
+        await Storage.WriteStateAsync("stats", cluster.Client.GetGrain<IVideoStatsGrain>(id).GetGrainId(), new GrainState<VideoStatsState> { State = new VideoStatsState { Views = 7 } });
+
+        var body = await JsonAsync(await http.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)));
+
+        Assert.Equal(7, body.GetProperty("views").GetInt64());
     }
 
     private async Task<string> CreateAsync(string title, TestUser? owner = null, string visibility = "public")

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using VideoPlatform.Grains.Transcoding;
 using VideoPlatform.Grains.Videos;
@@ -11,13 +12,15 @@ namespace VideoPlatform.Tests.Grains.Transcoding;
 /// <summary>
 /// A silo dying between a job's final write and the video hearing of it: the job's reminder, still registered, tells
 /// the video from the job's persisted state; or right after its Queued write: enqueuing again repairs it. States are
-/// written straight into storage, as the dead silo left them.
+/// written straight into storage, as the dead silo left them. Also the bound on starts that end without counting.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
 {
     private const string LeaseReminder = "lease-check";
+
+    private TranscodeJobSettings Settings => cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IOptions<TranscodeJobSettings>>().Value;
 
     private IGrainStorage Storage => cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
 
@@ -126,6 +129,76 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
     }
 
     [Fact]
+    public async Task LeaseLapsed_BeforeTheWorkerEverRenewed_AtTheStartBound_FailsTheVideoWithTheReason()
+    {
+        var (id, maxStarts) = (NewId(), Settings.MaxStarts);
+        // A source that kills its worker's process before the first renewal: every start lapsed uncounted, this one too.
+        var job = await WriteProcessingJobAsync(id, new TranscodeJobState
+        {
+            Status = TranscodeJobStatus.Running,
+            Attempts = 1,
+            Starts = maxStarts,
+            WorkerId = "a worker whose process died",
+            LeaseUntil = TimeProvider.System.GetUtcNow().AddMinutes(-1),
+        });
+
+        await job.Cast<IRemindable>().ReceiveReminder(LeaseReminder, default);
+
+        Assert.Equal(TranscodeJobStatus.Failed, (await job.Get())!.Status);
+        var video = (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!;
+        Assert.Equal((VideoStatus.Failed, "transcode_error"), (video.Status, video.Failure!.Code));
+        Assert.Contains($"started {maxStarts} times", video.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Release_OfTheStartThatReachesTheBound_FailsTheJob()
+    {
+        var (id, maxStarts) = (NewId(), Settings.MaxStarts);
+        // One start short of the bound, every earlier one handed back; not in the queue, so only this test starts it.
+        var job = await WriteProcessingJobAsync(id, new TranscodeJobState { Status = TranscodeJobStatus.Retrying, Starts = maxStarts - 1 });
+
+        Assert.NotNull(await job.Start("a worker that gives it back"));
+        await job.Release("a worker that gives it back");
+
+        var after = (await job.Get())!;
+        Assert.Equal((TranscodeJobStatus.Failed, 0), (after.Status, after.Attempts));
+        Assert.Contains($"started {maxStarts} times", after.LastError, StringComparison.Ordinal);
+        Assert.Equal(VideoStatus.Failed, (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!.Status);
+    }
+
+    [Fact]
+    public async Task Release_Once_JobStillSucceedsAndTheHandBackDoesNotCount()
+    {
+        var id = NewId();
+        using var folder = new TempFolder("vp-job-handback");
+        var clip = await TestMedia.ClipAsync(folder.Path, 320, 180, 2);
+        await using (var source = File.OpenRead(clip))
+        {
+            await new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System).PutAsync($"raw/{id}/source", source);
+        }
+
+        await WriteProcessingVideoAsync(id);
+        var now = TimeProvider.System.GetUtcNow();
+        // Queued but not pushed: this test's worker starts it first, then the test cluster's media silo once it is handed back.
+        await WriteJobAsync(id, new TranscodeJobState
+        {
+            Request = new TranscodeRequest(id, $"raw/{id}/source", new FileInfo(clip).Length),
+            Status = TranscodeJobStatus.Queued,
+            EnqueuedAt = now,
+            UpdatedAt = now,
+        });
+        var job = cluster.Client.GetGrain<ITranscodeJobGrain>(id);
+
+        Assert.NotNull(await job.Start("a media silo that drains"));
+        await job.Release("a media silo that drains");
+
+        Assert.True(await Eventually.WaitAsync(async () => (await job.Get())!.Status is TranscodeJobStatus.Succeeded or TranscodeJobStatus.Failed, TimeSpan.FromMinutes(2)));
+        var after = (await job.Get())!;
+        Assert.Equal((TranscodeJobStatus.Succeeded, 1), (after.Status, after.Attempts));
+        Assert.Equal(VideoStatus.Ready, (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!.Status);
+    }
+
+    [Fact]
     public async Task Crash_AfterTheQueuedWrite_EnqueueAgainPutsTheJobInTheQueue()
     {
         var id = NewId();
@@ -188,6 +261,15 @@ public sealed class TranscodeJobGrainTests(PlatformClusterFixture cluster)
             Version = 3,
         };
         await Storage.WriteStateAsync("video", cluster.Client.GetGrain<IVideoGrain>(id).GetGrainId(), new GrainState<VideoState> { State = new VideoState { Video = video } });
+    }
+
+    /// <summary>A Processing video and its job as given, asking for the video's (missing) source.</summary>
+    private async Task<ITranscodeJobGrain> WriteProcessingJobAsync(string id, TranscodeJobState job)
+    {
+        await WriteProcessingVideoAsync(id);
+        job.Request = new TranscodeRequest(id, $"raw/{id}/source", 10);
+        await WriteJobAsync(id, job);
+        return cluster.Client.GetGrain<ITranscodeJobGrain>(id);
     }
 
     private Task WriteJobAsync(string id, TranscodeJobState job) =>
