@@ -59,8 +59,9 @@ internal sealed record SearchStatement(string Sql, string Order, Dictionary<stri
         // does not depend on an estimate of how many documents a word or prefix matches. Wide rows are read for matches
         // outside titles (only when titles match few) and for the page's highlights.
         return new SearchStatement($"""
-            {n}tw AS MATERIALIZED (SELECT w.id FROM (SELECT c.id, c.title_document FROM vp_search_candidates c
-                WHERE {narrow} AND {tsQuery} IS NOT NULL ORDER BY c.views DESC, c.id LIMIT {walk}) w WHERE w.title_document @@ {tsQuery} LIMIT {Bound}),
+            {n}tw AS MATERIALIZED (SELECT w.id FROM (SELECT c.id, c.views, c.title_document FROM vp_search_candidates c
+                WHERE {narrow} AND {tsQuery} IS NOT NULL ORDER BY c.views DESC, c.id LIMIT {walk}) w
+                WHERE w.title_document @@ {tsQuery} ORDER BY w.views DESC, w.id LIMIT {Bound}),
             {n}tb AS MATERIALIZED (SELECT c.id, c.views FROM vp_search_candidates c
                 WHERE {narrow} AND c.title_document @@ {tsQuery} AND (SELECT count(*) FROM {n}tw) < {Bound}),
             {n}t AS MATERIALIZED (SELECT id FROM {n}tw UNION (SELECT id FROM {n}tb ORDER BY views DESC, id LIMIT {Bound})
