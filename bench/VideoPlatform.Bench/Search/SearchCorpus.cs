@@ -92,7 +92,7 @@ public sealed class SearchCorpus
         }
 
         // VACUUM as autovacuum would soon after such a load: it marks the pages all-visible, which index-only scans need.
-        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE vp_search_documents, vp_search_words", connection);
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE vp_search_documents, vp_search_candidates, vp_search_words", connection);
         analyze.CommandTimeout = 600;
         await analyze.ExecuteNonQueryAsync();
     }

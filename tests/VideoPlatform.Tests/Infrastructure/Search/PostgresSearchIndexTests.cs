@@ -71,6 +71,44 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : SearchI
         Assert.Equal(20, ids.Count);
     }
 
+    [Fact]
+    public async Task Search_ViewsRaised_UnwatchedVideoBecomesACandidate()
+    {
+        var index = await CreateAsync();
+        // More popular title matches than the candidates hold: an unwatched one is not among them until it is watched.
+        await index.UpsertAsync(Docs(PostgresSearchIndex.Candidates + 30, i => $"Garden tour {i}", i => "", i => 1_000 + i));
+        await index.UpsertAsync([new SearchDocument { Id = "late", Title = "Garden tour late", Version = 1 }]);
+        Assert.DoesNotContain("late", await AllPagesAsync(index, "garden"));
+
+        await index.SetViewsAsync("late", 1_000_000);
+        Assert.Contains("late", await AllPagesAsync(index, "garden"));
+    }
+
+    [Fact]
+    public async Task Search_MisspelledOverSeveralPages_LaterPagesStayTypoTolerant()
+    {
+        var index = await CreateAsync();
+        await index.UpsertAsync(Docs(25, i => $"Transcoding lesson {i}", i => "", i => i));
+
+        var ids = await AllPagesAsync(index, "transcdoing", limit: 10);
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"doc{i:000}").Order(), ids.Order());
+    }
+
+    private static async Task<List<string>> AllPagesAsync(ISearchIndex index, string text, int limit = 20)
+    {
+        var ids = new List<string>();
+        SearchCursor? cursor = null;
+        do
+        {
+            var page = await index.SearchAsync(new SearchQuery { Text = text, Limit = limit, After = cursor });
+            ids.AddRange(page.Items.Select(h => h.VideoId));
+            cursor = page.Next is null ? null : SearchCursor.TryDecode(page.Next.Encode(), SearchSort.Relevance);
+        }
+        while (cursor is not null && ids.Count < 1_000);
+
+        return ids;
+    }
+
     private static List<SearchDocument> Docs(int count, Func<int, string> title, Func<int, string> description, Func<int, long> views, string prefix = "doc") =>
         [.. Enumerable.Range(0, count).Select(i => new SearchDocument
         {
