@@ -125,8 +125,9 @@ public sealed class ProcessFailureTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.DoesNotContain(record.Snapshot(), r => r.Outcome == nameof(HttpRequestException)); // the Api never refused a connection
         // The error rate depends on how long the load ran between faults; what must hold is that requests failed only
         // while a fault lasted (each window is bounded by WaitHealthyAsync's deadline).
-        Assert.True(record.FailuresOutside(windows) is [], "requests failed outside the faults: " +
-            string.Join(", ", record.FailuresOutside(windows).Select(r => $"{r.What} {r.Outcome} at {r.At.TotalSeconds:0.0} s")) + "; " + report);
+        var unexplained = record.FailuresOutside(windows);
+        Assert.True(unexplained is [], "requests failed outside the faults: " +
+            string.Join(", ", unexplained.Select(r => $"{r.What} {r.Outcome} at {r.At.TotalSeconds:0.0} s")) + "; " + report);
         passed = true;
     }
 

@@ -8,25 +8,16 @@ namespace VideoPlatform.Tests.Api.Uploads;
 
 /// <summary>
 /// The tus endpoints as a registered user of an Api with a 1 MB limit: discovery and creation here; PATCH, HEAD and
-/// termination, and CORS in the UploadsApiTests.*.cs files beside this one.
+/// termination, and CORS in the Upload*ApiTests classes beside this one.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IAsyncLifetime
+public sealed class UploadsApiTests(PlatformClusterFixture cluster) : TusApiTest(cluster)
 {
-    // A field, because a primary constructor's parameters are not in scope in the other partial declarations.
-    private readonly PlatformClusterFixture cluster = cluster;
-    private readonly ApiFactory api = new(cluster, new Dictionary<string, string?> { ["VideoPlatform:Uploads:MaxSize"] = "1000000" });
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync() => client = (await api.RegisterUserAsync()).Client;
-
-    public async Task DisposeAsync() => await api.DisposeAsync();
-
     [Fact]
     public async Task Options_Discovery_AdvertisesVersionExtensionsMaxSizeAndAlgorithms()
     {
-        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Options, Endpoint));
+        using var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, Endpoint));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("1.0.0", response.Headers.GetValues("Tus-Version").Single());
@@ -39,10 +30,10 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
     [Fact]
     public async Task Create_KnownVideo_Returns201WithLocationAndMovesVideoToUploading()
     {
-        var videoId = await CreateVideoAsync(client);
+        var videoId = await CreateVideoAsync(Client);
 
-        using var response = await client.SendAsync(Create(100, Metadata(("videoId", videoId), ("filename", "a.mp4"))));
-        var video = await VideoAsync(cluster, videoId);
+        using var response = await Client.SendAsync(Create(100, Metadata(("videoId", videoId), ("filename", "a.mp4"))));
+        var video = await VideoAsync(Cluster, videoId);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Matches("^/api/uploads/[A-Za-z0-9_-]{22}$", response.Headers.Location!.OriginalString);
@@ -53,7 +44,7 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
     [Fact]
     public async Task Create_WithoutVideoId_Returns400WithCode()
     {
-        using var response = await client.SendAsync(Create(100, Metadata(("filename", "a.mp4"))));
+        using var response = await Client.SendAsync(Create(100, Metadata(("filename", "a.mp4"))));
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "video_id_required");
     }
@@ -61,7 +52,7 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
     [Fact]
     public async Task Create_MalformedMetadata_Returns400()
     {
-        using var response = await client.SendAsync(Create(100, "videoId not*base64"));
+        using var response = await Client.SendAsync(Create(100, "videoId not*base64"));
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_metadata");
     }
@@ -69,7 +60,7 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
     [Fact]
     public async Task Create_UnknownVideo_Returns404()
     {
-        using var response = await client.SendAsync(Create(100, Metadata(("videoId", "nosuchvideo1"))));
+        using var response = await Client.SendAsync(Create(100, Metadata(("videoId", "nosuchvideo1"))));
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
@@ -77,10 +68,10 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
     [Fact]
     public async Task Create_VideoNotAwaitingBytes_Returns409()
     {
-        var videoId = await CreateVideoAsync(client);
-        await cluster.Client.GetGrain<IVideoGrain>(videoId).CompleteUpload(new UploadedSource($"raw/{videoId}/source", 1, null, null));
+        var videoId = await CreateVideoAsync(Client);
+        await Cluster.Client.GetGrain<IVideoGrain>(videoId).CompleteUpload(new UploadedSource($"raw/{videoId}/source", 1, null, null));
 
-        using var response = await client.SendAsync(Create(100, Metadata(("videoId", videoId))));
+        using var response = await Client.SendAsync(Create(100, Metadata(("videoId", videoId))));
 
         await AssertProblemAsync(response, HttpStatusCode.Conflict, "video_not_awaiting_upload");
     }
@@ -88,9 +79,9 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
     [Fact]
     public async Task Create_OverMaxSize_Returns413()
     {
-        var videoId = await CreateVideoAsync(client);
+        var videoId = await CreateVideoAsync(Client);
 
-        using var response = await client.SendAsync(Create(1_000_001, Metadata(("videoId", videoId))));
+        using var response = await Client.SendAsync(Create(1_000_001, Metadata(("videoId", videoId))));
 
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "upload_too_large");
     }
@@ -101,7 +92,7 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
         var request = Create(100, Metadata(("videoId", "x")));
         request.Headers.Remove("Tus-Resumable");
 
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed, "unsupported_tus_version");
         Assert.Equal("1.0.0", response.Headers.GetValues("Tus-Version").Single());
@@ -110,16 +101,16 @@ public sealed partial class UploadsApiTests(PlatformClusterFixture cluster) : IA
     [Fact]
     public async Task Create_WithUpload_StoresFirstBytesAndReturnsOffset()
     {
-        var videoId = await CreateVideoAsync(client);
+        var videoId = await CreateVideoAsync(Client);
         var request = Create(100, Metadata(("videoId", videoId)));
         request.Content = new ByteArrayContent(new byte[60]);
         request.Content.Headers.ContentType = new("application/offset+octet-stream");
 
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("60", response.Headers.GetValues("Upload-Offset").Single());
-        Assert.Equal(60, await OffsetAsync(client, response.Headers.Location!));
+        Assert.Equal(60, await OffsetAsync(Client, response.Headers.Location!));
     }
 
     internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)

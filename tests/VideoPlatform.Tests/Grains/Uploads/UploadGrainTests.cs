@@ -8,16 +8,12 @@ namespace VideoPlatform.Tests.Grains.Uploads;
 
 /// <summary>
 /// The upload grain on the shared cluster: creation, termination and expiry here; patches under a lease and
-/// completion in the UploadGrainTests.*.cs files beside this one.
+/// completion in UploadGrainPatchTests and UploadGrainCompletionTests.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed partial class UploadGrainTests(PlatformClusterFixture cluster)
+public sealed class UploadGrainTests(PlatformClusterFixture Cluster) : UploadGrainTest(Cluster)
 {
-    // A field, because a primary constructor's parameters are not in scope in the other partial declarations.
-    private readonly PlatformClusterFixture cluster = cluster;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task Create_UnknownVideo_ThrowsVideoNotFound()
     {
@@ -32,7 +28,7 @@ public sealed partial class UploadGrainTests(PlatformClusterFixture cluster)
     {
         var (grain, _) = await CreateAsync(100);
         var uploadId = grain.GetPrimaryKeyString();
-        var store = new FileSystemObjectStore(cluster.StorageRoot, TimeProvider.System);
+        var store = new FileSystemObjectStore(Cluster.StorageRoot, TimeProvider.System);
         await store.PutAsync(MediaKeys.UploadData(uploadId), new MemoryStream(new byte[30]));
         await store.PutAsync(MediaKeys.UploadTail(uploadId, Guid.NewGuid()), new MemoryStream(new byte[5]));
 
@@ -60,46 +56,5 @@ public sealed partial class UploadGrainTests(PlatformClusterFixture cluster)
 
         Assert.Equal("upload_expired", video.Failure!.Code);
         Assert.Equal(UploadStatus.Expired, (await grain.Get())!.Status);
-    }
-
-    private IUploadGrain NewUpload() => cluster.Client.GetGrain<IUploadGrain>(Guid.NewGuid().ToString("N")[..22]);
-
-    /// <summary>Ends the activation; the next call loads the grain from its persisted state.</summary>
-    private async Task DeactivateAsync(IUploadGrain grain)
-    {
-        var before = await grain.Get();
-        await Reactivation.DeactivateAsync(cluster.Client, grain);
-        Assert.Equal(before!.Offset, (await grain.Get())!.Offset);
-    }
-
-    private static CreateUpload Command(string videoId, long length) =>
-        new() { VideoId = videoId, Length = length, Expiration = TimeSpan.FromHours(1), FileName = "a.mp4" };
-
-    private async Task<string> NewVideoAsync()
-    {
-        var videoId = Guid.NewGuid().ToString("N")[..12];
-        await cluster.Client.GetGrain<IVideoGrain>(videoId).Create(new CreateVideo { Title = "t" });
-        return videoId;
-    }
-
-    private async Task<(IUploadGrain Grain, string VideoId)> CreateAsync(long length)
-    {
-        var videoId = await NewVideoAsync();
-        var grain = NewUpload();
-        await grain.Create(Command(videoId, length));
-        return (grain, videoId);
-    }
-
-    /// <summary>The video once <paramref name="condition"/> holds for it (30 s unless told otherwise).</summary>
-    private async Task<VideoDetails> WaitForAsync(string videoId, Func<VideoDetails, bool> condition, TimeSpan? timeout = null)
-    {
-        VideoDetails? video = null;
-        var reached = await Eventually.WaitAsync(async () =>
-        {
-            video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
-            return video is not null && condition(video);
-        }, timeout ?? TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
-        Assert.True(reached, $"video {videoId} is {video?.Status} at {video?.Progress}%");
-        return video!;
     }
 }

@@ -1,10 +1,13 @@
 using System.Net;
+using VideoPlatform.Tests.Fixtures;
 using static VideoPlatform.Tests.Api.Uploads.TusRequests;
 
 namespace VideoPlatform.Tests.Api.Uploads;
 
 /// <summary>CORS for a browser tus client on another origin: preflight allows the tus headers, responses expose them.</summary>
-public sealed partial class UploadsApiTests
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class UploadCorsApiTests(PlatformClusterFixture cluster) : TusApiTest(cluster)
 {
     [Theory]
     [InlineData("POST", "/api/uploads")]
@@ -17,7 +20,7 @@ public sealed partial class UploadsApiTests
         request.Headers.Add("Access-Control-Request-Method", method);
         request.Headers.Add("Access-Control-Request-Headers", "tus-resumable,upload-offset,upload-length,upload-metadata,upload-checksum,content-type");
 
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
@@ -30,11 +33,11 @@ public sealed partial class UploadsApiTests
     [Fact]
     public async Task Create_FromBrowserOrigin_ExposesTusResponseHeaders()
     {
-        var videoId = await CreateVideoAsync(client);
+        var videoId = await CreateVideoAsync(Client);
         var request = Create(10, Metadata(("videoId", videoId)));
         request.Headers.Add("Origin", "https://app.example");
 
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         var exposed = string.Join(',', response.Headers.GetValues("Access-Control-Expose-Headers"));
         foreach (var header in new[] { "Location", "Upload-Offset", "Upload-Length", "Upload-Metadata", "Tus-Resumable", "Upload-Expires" })

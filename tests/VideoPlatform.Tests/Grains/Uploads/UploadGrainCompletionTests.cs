@@ -9,7 +9,9 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Grains.Uploads;
 
 /// <summary>Completion: the last byte completes the upload and the video, and the video is told again after a crash.</summary>
-public sealed partial class UploadGrainTests
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class UploadGrainCompletionTests(PlatformClusterFixture cluster) : UploadGrainTest(cluster)
 {
     [Fact]
     public async Task CommitPatch_LastByte_CompletesUploadAndVideo()
@@ -18,7 +20,7 @@ public sealed partial class UploadGrainTests
         var grant = await grain.BeginPatch(0, 10, Lease);
 
         var done = await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, MediaKeys.Source(videoId)));
-        var video = await cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
+        var video = await Cluster.Client.GetGrain<IVideoGrain>(videoId).Get();
 
         Assert.Equal(UploadStatus.Completed, done!.Status);
         UploadAssertions.Completed(video);
@@ -29,7 +31,7 @@ public sealed partial class UploadGrainTests
     public async Task CommitPatch_LastByte_UnregistersTheExpiryReminderAfterAnswering()
     {
         var (grain, videoId) = await CreateAsync(10);
-        var reminders = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        var reminders = Cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
         Assert.NotNull(await reminders.ReadRow(grain.GetGrainId(), "upload-expiry"));
         var grant = await grain.BeginPatch(0, 10, Lease);
 
@@ -45,7 +47,7 @@ public sealed partial class UploadGrainTests
         var (grain, videoId) = await CreateAsync(10);
         var grant = await grain.BeginPatch(0, 10, Lease);
         await grain.CommitPatch(grant.Token, new PatchCommit(10, UploadStorage.Empty, MediaKeys.Source(videoId)));
-        var video = cluster.Client.GetGrain<IVideoGrain>(videoId);
+        var video = Cluster.Client.GetGrain<IVideoGrain>(videoId);
 
         // What the upload grain's reminder does after a crash between its own write and the video's.
         var again = await video.CompleteUpload(new UploadedSource(MediaKeys.Source(videoId), 10, "clip.mp4", null));
@@ -65,28 +67,28 @@ public sealed partial class UploadGrainTests
         await grain.Cast<IRemindable>().ReceiveReminder("upload-expiry", default);
 
         Assert.Equal(UploadStatus.Completed, (await grain.Get())!.Status);
-        Assert.NotEqual(VideoStatus.Uploading, (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
+        Assert.NotEqual(VideoStatus.Uploading, (await Cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
     }
 
     [Fact]
     public async Task Crash_BetweenTheCompletingWriteAndTellingTheVideo_ReminderTellsItFromPersistedState()
     {
         var (grain, videoId) = await CreateAsync(10);
-        await Reactivation.DeactivateAsync(cluster.Client, grain);
+        await Reactivation.DeactivateAsync(Cluster.Client, grain);
         // What a silo dying right after CommitPatch's state write leaves: the upload Completed with its source key,
         // the video never told (still Uploading).
-        var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
+        var storage = Cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("Default");
         var stored = new GrainState<UploadState>();
         await storage.ReadStateAsync("upload", grain.GetGrainId(), stored);
         Assert.NotNull(stored.State);
         stored.State.Upload = stored.State.Upload! with { Offset = 10, Status = UploadStatus.Completed };
         stored.State.SourceKey = MediaKeys.Source(videoId);
         await storage.WriteStateAsync("upload", grain.GetGrainId(), stored);
-        Assert.Equal(VideoStatus.Uploading, (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
+        Assert.Equal(VideoStatus.Uploading, (await Cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!.Status);
 
         await grain.Cast<IRemindable>().ReceiveReminder("upload-expiry", default);
 
-        var told = (await cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!;
+        var told = (await Cluster.Client.GetGrain<IVideoGrain>(videoId).Get())!;
         Assert.NotEqual(VideoStatus.Uploading, told.Status);
         Assert.Equal(MediaKeys.Source(videoId), told.SourceKey);
     }

@@ -5,7 +5,9 @@ using VideoPlatform.Tests.Fixtures;
 namespace VideoPlatform.Tests.Grains.Uploads;
 
 /// <summary>Patches: one writer at a time under a lease, offsets checked, progress kept across reactivation.</summary>
-public sealed partial class UploadGrainTests
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class UploadGrainPatchTests(PlatformClusterFixture cluster) : UploadGrainTest(cluster)
 {
     [Fact]
     public async Task BeginPatch_LeaseHeld_SecondIsLockedUntilCommit()
