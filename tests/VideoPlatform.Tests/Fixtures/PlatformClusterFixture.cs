@@ -51,6 +51,9 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
     /// <summary>The transcode lease: short, so that tests of a dead worker finish quickly.</summary>
     public TimeSpan JobLease { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>The live session lease; null keeps <see cref="LiveTestSettings"/>' short one.</summary>
+    public TimeSpan? LiveLease { get; init; }
+
     public PlatformOptions Options { get; } = new()
     {
         Storage = new StorageSettings { Provider = StorageProvider.FileSystem },
@@ -101,7 +104,11 @@ public sealed class PlatformClusterFixture : IAsyncLifetime
                 o.Lease = JobLease;
                 o.BackoffBase = TimeSpan.FromMilliseconds(500);
             });
-            siloBuilder.Services.Configure<ChannelLiveSettings>(LiveTestSettings.Channel);
+            siloBuilder.Services.Configure<ChannelLiveSettings>(o =>
+            {
+                LiveTestSettings.Channel(o);
+                o.Lease = LiveLease ?? o.Lease;
+            });
             siloBuilder.Services.Configure<WebhookSettings>(WebhookTestSettings.Silo);
             if (pool == SiloPool.Media)
             {
