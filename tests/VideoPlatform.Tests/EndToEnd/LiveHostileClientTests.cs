@@ -30,7 +30,10 @@ public sealed class LiveHostileClientTests(PlatformClusterFixture cluster, ITest
         var metrics = Cluster.SilosOf(SiloPool.Media).First().ServiceProvider.GetRequiredService<LiveIngestMetrics>();
         var closuresBefore = metrics.LimitClosures;
         var (good, goodKey) = await LiveSteps.CreateChannelAsync(Http, "hostilegood", record: false);
-        var (bad, badKey) = await LiveSteps.CreateChannelAsync(Http, "hostilebad", record: false);
+        // A channel per hostile publisher: a key reused straight after its connection is cut is refused (AlreadyLive)
+        // until the ingest has reported that connection's end, which is right and not what this test is about.
+        var (_, hoarderKey) = await LiveSteps.CreateChannelAsync(Http, "hostilehoarder", record: false);
+        var (_, giantKey) = await LiveSteps.CreateChannelAsync(Http, "hostilegiant", record: false);
         using var stop = new CancellationTokenSource();
         var publisher = LiveSteps.PublishAsync(port, goodKey, seconds: 40, stop.Token);
         var sessionBefore = (await LiveSteps.WaitForChannelAsync(Http, good, LiveSteps.IsLive, TimeSpan.FromSeconds(15), "live"))
@@ -41,8 +44,8 @@ public sealed class LiveHostileClientTests(PlatformClusterFixture cluster, ITest
         var oversized = await CutAsync(port, key: null, _ => Video(MaxMessage), maxMessages: 1);
         var endless = await CutAsync(port, key: null, i => Audio(i, 32 * 1024), maxMessages: 4000);
         // With a valid key: audio forever and never a video frame (nothing for FFmpeg to start on), then a 16 MiB frame.
-        var hoarder = await CutAsync(port, badKey, i => Audio(i, 1024 * 1024), maxMessages: 400);
-        var giant = await CutAsync(port, badKey, _ => Video(MaxMessage), maxMessages: 1);
+        var hoarder = await CutAsync(port, hoarderKey, i => Audio(i, 1024 * 1024), maxMessages: 400);
+        var giant = await CutAsync(port, giantKey, _ => Video(MaxMessage), maxMessages: 1);
 
         var activationsBefore = await LiveActivations.CountAsync(Cluster.Client);
         var flood = await LiveActivations.FloodAsync(Http, 1000);
