@@ -57,7 +57,8 @@ public static class PlatformFigures
         try
         {
             // 7a posts far more batches from one address than a player would: the per-IP limit is lifted. One bench
-            // account creates and uploads far more than a user's quotas allow (7a: 200 videos): they are off.
+            // account creates and uploads far more than a user's quotas allow (7a: 200 videos): they are off. 6b
+            // publishes up to 8 channels of that account at once, past the per-user cap of live sessions (3).
             platform = await PlatformProcess.StartAsync(options, TimeSpan.FromSeconds(180),
                 new Dictionary<string, string>
                 {
@@ -65,6 +66,8 @@ public static class PlatformFigures
                     ["VideoPlatform__Quotas__MaxStoredBytes"] = "0",
                     ["VideoPlatform__Quotas__MaxVideosPerDay"] = "0",
                     ["VideoPlatform__Quotas__MaxConcurrentUploads"] = "0",
+                    ["VideoPlatform__Live__Channel__MaxLiveSessionsPerUser"] = "1000",
+                    ["VideoPlatform__Live__ChannelsPerHour"] = "100000",
                 });
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
