@@ -42,4 +42,33 @@ public static class FreePorts
     }
 
     public static int One() => Take(1)[0];
+
+    /// <summary>The first of <paramref name="count"/> consecutive ports free right now, for a launcher that derives ports from bases (./vp up).</summary>
+    public static int Block(int count)
+    {
+        while (true)
+        {
+            var first = Random.Shared.Next(Lowest, Highest - count + 2);
+            var listeners = new List<TcpListener>();
+            try
+            {
+                for (var port = first; port < first + count; port++)
+                {
+                    var listener = new TcpListener(IPAddress.Loopback, port);
+                    listeners.Add(listener);
+                    listener.Start();
+                }
+
+                return first;
+            }
+            catch (SocketException)
+            {
+                // One of them is in use: try another block.
+            }
+            finally
+            {
+                listeners.ForEach(l => l.Stop());
+            }
+        }
+    }
 }
