@@ -6,7 +6,7 @@ using static VideoPlatform.Tests.Operations.RenderedManifests;
 
 namespace VideoPlatform.Tests.Operations;
 
-/// <summary>Autoscaling: the media pool scales on metrics the silos actually publish.</summary>
+/// <summary>Autoscaling: the media pool scales on metrics the silos actually publish, the Api's autoscaler on the Api.</summary>
 public sealed partial class KubernetesManifestTests
 {
     [Fact]
@@ -19,6 +19,19 @@ public sealed partial class KubernetesManifestTests
 
         Assert.Contains("vp_transcode_queue_depth", asked);
         Assert.Subset(PublishedMetrics(), asked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task ApiAutoscaler_ScalesTheApiDeployment(string overlay)
+    {
+        var rendered = await OfAsync(overlay);
+        var target = rendered.Get("HorizontalPodAutoscaler", "api")["spec"]!["scaleTargetRef"]!;
+        var deployment = rendered.Get(Str(target["kind"]), Str(target["name"]));
+
+        Assert.Equal("apps/v1", Str(target["apiVersion"]));
+        Assert.Equal("Deployment", Str(deployment["kind"]));
+        Assert.Contains(rendered.PlatformContainers, c => c.Host == "api" && ReferenceEquals(c.Workload, deployment));
     }
 
     /// <summary>Prometheus names of the platform's instruments that autoscaling may use ("a.b_c" → "a_b_c").</summary>
