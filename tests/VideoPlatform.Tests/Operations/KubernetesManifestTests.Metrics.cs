@@ -44,10 +44,7 @@ public sealed partial class KubernetesManifestTests
 
     /// <summary>Whether every ingress policy selecting the pod has a rule open to everyone for <paramref name="port"/> (none selecting it: open).</summary>
     private static bool Admits(RenderedManifests rendered, PlatformContainer container, int port) =>
-        rendered.OfKind("NetworkPolicy")
-            .Where(p => Matches(p["spec"]!["podSelector"], container.PodLabels)
-                && (p["spec"]!["policyTypes"]?.AsArray().Any(t => Str(t) == "Ingress") ?? true))
-            .All(p => Items(p["spec"]!["ingress"]).Any(rule =>
+        IngressPolicies(rendered, container).All(p => Items(p["spec"]!["ingress"]).Any(rule =>
                 Items(rule["from"]).Any() is false
                 && (rule["ports"] is not JsonArray ports || ports.Count == 0 || Items(ports).Any(x => container.Port(x["port"]) == port))));
 }

@@ -43,10 +43,7 @@ public sealed partial class KubernetesManifestTests
         var rendered = await OfAsync(overlay);
         foreach (var silo in rendered.PlatformContainers.Where(c => c.Host != "api"))
         {
-            var policies = rendered.OfKind("NetworkPolicy")
-                .Where(p => Matches(p["spec"]!["podSelector"], silo.PodLabels)
-                    && (p["spec"]!["policyTypes"]?.AsArray().Any(t => Str(t) == "Ingress") ?? true))
-                .ToList();
+            var policies = IngressPolicies(rendered, silo).ToList();
             Assert.True(policies.Count > 0, $"no NetworkPolicy selects {silo.Name}");
             foreach (var port in OrleansPorts(rendered, silo))
             {
@@ -87,6 +84,11 @@ public sealed partial class KubernetesManifestTests
         Assert.All(selected, c => Assert.Equal("transcode-silo", c.Host));
         Assert.All(Items(service["spec"]!["ports"]), p => Assert.Equal(rtmpPort, media.Port(p["targetPort"] ?? p["port"])));
     }
+
+    /// <summary>The NetworkPolicies that govern who may connect to <paramref name="container"/>'s pod.</summary>
+    private static IEnumerable<JsonObject> IngressPolicies(RenderedManifests rendered, PlatformContainer container) =>
+        rendered.OfKind("NetworkPolicy").Where(p => Matches(p["spec"]!["podSelector"], container.PodLabels)
+            && (p["spec"]!["policyTypes"]?.AsArray().Any(t => Str(t) == "Ingress") ?? true));
 
     /// <summary>The silo and gateway ports a silo host binds with these settings (none for the Api).</summary>
     private static int[] OrleansPorts(RenderedManifests rendered, PlatformContainer container)

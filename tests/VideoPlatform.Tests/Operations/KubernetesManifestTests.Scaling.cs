@@ -1,7 +1,4 @@
-using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
-using VideoPlatform.Grains.Transcoding;
-using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 using static VideoPlatform.Tests.Operations.RenderedManifests;
 
 namespace VideoPlatform.Tests.Operations;
@@ -18,7 +15,7 @@ public sealed partial class KubernetesManifestTests
         var asked = MetricName().Matches(Str(query)).Select(m => m.Value).ToHashSet();
 
         Assert.Contains("vp_transcode_queue_depth", asked);
-        Assert.Subset(PublishedMetrics(), asked);
+        Assert.Subset(PrometheusSeries.Platform().SelectMany(i => i.Names).ToHashSet(), asked);
     }
 
     [Theory]
@@ -32,27 +29,6 @@ public sealed partial class KubernetesManifestTests
         Assert.Equal("apps/v1", Str(target["apiVersion"]));
         Assert.Equal("Deployment", Str(deployment["kind"]));
         Assert.Contains(rendered.PlatformContainers, c => c.Host == "api" && ReferenceEquals(c.Workload, deployment));
-    }
-
-    /// <summary>Prometheus names of the platform's instruments that autoscaling may use ("a.b_c" → "a_b_c").</summary>
-    private static HashSet<string> PublishedMetrics()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, _) =>
-        {
-            if (instrument.Meter.Name == "VideoPlatform")
-            {
-                lock (names)
-                {
-                    names.Add(instrument.Name.Replace('.', '_'));
-                }
-            }
-        };
-        listener.Start();
-        using var queue = new TranscodeQueueGauge();
-        using var worker = new TranscodeMetrics();
-        return names;
     }
 
     [GeneratedRegex(@"\bvp_[a-z_]+")]

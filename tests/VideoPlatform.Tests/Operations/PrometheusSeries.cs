@@ -1,5 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
+using VideoPlatform.Grains.Platform;
+using VideoPlatform.Grains.Transcoding;
+using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 
 namespace VideoPlatform.Tests.Operations;
 
@@ -9,11 +12,35 @@ public enum ExportedKind { Counter, Gauge, Histogram }
 /// An instrument as OpenTelemetry's Prometheus exporter sees it, and the series names it writes for it: the name with
 /// every run of other characters as one underscore, the unit's word appended ("s" → <c>_seconds</c>, "ms" →
 /// <c>_milliseconds</c>, "By" → <c>_bytes</c>), then <c>_total</c> for counters or <c>_bucket/_sum/_count</c> for
-/// histograms. Up-down counters and gauges are gauges. <c>ExporterSpelling</c> holds this against the real exporter.
+/// histograms. Up-down counters and gauges are gauges. PlatformTelemetryTests holds this against the real exporter.
 /// </summary>
 public sealed partial record PrometheusSeries(string Instrument, string? Unit, ExportedKind Kind)
 {
     public static PrometheusSeries Of(Instrument instrument) => new(instrument.Name, instrument.Unit, KindOf(instrument));
+
+    /// <summary>The platform's own instruments, read from the classes that create them: their real units and kinds.</summary>
+    public static List<PrometheusSeries> Platform()
+    {
+        var found = new Dictionary<string, PrometheusSeries>(StringComparer.Ordinal);
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == MetricNames.Meter && MetricNames.Platform.Contains(instrument.Name))
+                {
+                    lock (found)
+                    {
+                        found[instrument.Name] = PrometheusSeries.Of(instrument);
+                    }
+                }
+            },
+        };
+        listener.Start();
+        using var platform = new PlatformMetrics();
+        using var transcode = new TranscodeMetrics();
+        using var queue = new TranscodeQueueGauge();
+        return [.. found.Values];
+    }
 
     public IReadOnlyList<string> Names
     {
