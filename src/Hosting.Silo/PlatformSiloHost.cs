@@ -13,7 +13,7 @@ public static class PlatformSiloHost
     /// <summary>A silo host of the given pool (general or media).</summary>
     public static PlatformOptions AddPlatformSilo(this WebApplicationBuilder builder, SiloPool pool)
     {
-        var options = builder.AddPlatformCommon(pool == SiloPool.Media ? "videoplatform-transcode-silo" : "videoplatform-silo", prometheus: true);
+        var options = builder.AddPlatformCommon(pool == SiloPool.Media ? "videoplatform-transcode-silo" : "videoplatform-silo", scrapeOnHttpPort: true);
         builder.UseOrleans(silo => silo.UsePlatform(options, pool));
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [PlatformHealthChecks.ReadyTag]);
         return options;

@@ -29,7 +29,7 @@ public static class PlatformHost
     /// <summary>The Api host: an Orleans client through the gateway.</summary>
     public static PlatformOptions AddPlatformClient(this WebApplicationBuilder builder)
     {
-        var options = builder.AddPlatformCommon("videoplatform-api", prometheus: false);
+        var options = builder.AddPlatformCommon("videoplatform-api", scrapeOnHttpPort: false);
         builder.UseOrleansClient(client => client.UsePlatform(options));
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [PlatformHealthChecks.ReadyTag]);
         return options;
@@ -46,7 +46,8 @@ public static class PlatformHost
     }
 
     /// <summary>What every host registers, silo or client.</summary>
-    public static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName, bool prometheus)
+    /// <param name="scrapeOnHttpPort">False for a host whose HTTP port is public: it serves /metrics only on <c>Telemetry:MetricsPort</c>.</param>
+    public static PlatformOptions AddPlatformCommon(this WebApplicationBuilder builder, string serviceName, bool scrapeOnHttpPort)
     {
         var options = PlatformConfiguration.LoadOrExit(builder.Configuration);
         // Quiet defaults: per-request framework logs cost more CPU than serving a playlist. Inserted first, so
@@ -83,7 +84,8 @@ public static class PlatformHost
         services.AddSingleton<IValidateOptions<TranscodeJobSettings>, TranscodeJobSettingsValidation>();
         services.Configure<ChannelLiveSettings>(builder.Configuration.GetSection(ChannelLiveSettings.Section));
         services.AddPlatformReadiness(usesPostgres);
-        services.AddPlatformTelemetry(serviceName, options, prometheus && options.Telemetry.Prometheus);
+        var prometheus = options.Telemetry.Prometheus && (scrapeOnHttpPort || options.Telemetry.MetricsPort is not null);
+        services.AddPlatformTelemetry(serviceName, options, prometheus);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("VideoPlatform:ShutdownSeconds", 8)));
         return options;
     }

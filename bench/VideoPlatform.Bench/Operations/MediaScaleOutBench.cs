@@ -33,7 +33,8 @@ public static class MediaScaleOutBench
                 ["parallel_jobs_2_silos"] = two.Parallel,
                 ["cores"] = Environment.ProcessorCount,
             },
-            Note = $"{Uploads} uploads of a {ClipSeconds} s 1080p clip landed together; slots per media silo: cores/2 (at least 1); both silos share this machine's cores",
+            Note = $"{Uploads} uploads of a {ClipSeconds} s 1080p clip landed together; most jobs at once: {two.Parallel} (two silos) vs {one.Parallel} (one silo); "
+                + "slots per media silo: cores/2 (at least 1); both silos share this machine's cores",
         }];
     }, Rows.Row("10a"));
 

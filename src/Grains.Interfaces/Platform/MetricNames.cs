@@ -1,9 +1,9 @@
 namespace VideoPlatform.Grains.Platform;
 
 /// <summary>
-/// Every instrument of the platform's <c>VideoPlatform</c> meter, and the framework instruments the Grafana dashboard
-/// (k8s/grafana-dashboard.json) reads. Prometheus spells a name with underscores, its unit (<c>_seconds</c>,
-/// <c>_bytes</c>) and <c>_total</c> for counters: <c>vp.transcode.queue_depth</c> is <c>vp_transcode_queue_depth</c>.
+/// Every instrument of the platform's <c>VideoPlatform</c> meter. Prometheus spells a name with underscores, its unit
+/// (<c>_seconds</c>, <c>_bytes</c>) and <c>_total</c> for counters: <c>vp.transcode.queue_depth</c> is
+/// <c>vp_transcode_queue_depth</c>, <c>vp.transcode.duration</c> (seconds) <c>vp_transcode_duration_seconds_bucket</c>.
 /// </summary>
 public static class MetricNames
 {
@@ -26,10 +26,4 @@ public static class MetricNames
         UploadBytes, UploadsActive, TranscodeJobs, TranscodeRunning, TranscodeDuration, TranscodeRealtimeFactor,
         TranscodeQueueDepth, TranscodeQueueWait, LiveSessions, LiveViewers, LiveStreamLag,
     ];
-
-    /// <summary>ASP.NET Core's request duration (meter <c>Microsoft.AspNetCore.Hosting</c>).</summary>
-    public const string HttpRequestDuration = "http.server.request.duration";
-
-    /// <summary>Orleans' own instruments the dashboard shows (meter <c>Microsoft.Orleans</c>).</summary>
-    public static readonly IReadOnlyList<string> Orleans = ["orleans-grains", "orleans-app-requests-latency", "orleans-catalog-activations"];
 }

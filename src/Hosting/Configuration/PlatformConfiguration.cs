@@ -143,6 +143,11 @@ public static class PlatformConfiguration
             yield return problem;
         }
 
+        if (o.Telemetry.MetricsPort is < 1 or > 65535)
+        {
+            yield return $"{Full("Telemetry:MetricsPort")} = {o.Telemetry.MetricsPort} is not valid; allowed: 1..65535, or unset";
+        }
+
         if (!string.IsNullOrWhiteSpace(o.Telemetry.OtlpEndpoint) && !IsHttpUrl(o.Telemetry.OtlpEndpoint))
         {
             yield return $"{Full("Telemetry:OtlpEndpoint")} = '{o.Telemetry.OtlpEndpoint}' is not an absolute http(s) URL";

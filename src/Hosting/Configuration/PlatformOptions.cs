@@ -107,8 +107,14 @@ public sealed class TelemetrySettings
 {
     public string? OtlpEndpoint { get; set; }
 
-    /// <summary>Silos serve their metrics at /metrics (Prometheus text) on their HTTP port. The Api never does: its port is public.</summary>
+    /// <summary>Hosts serve their metrics at /metrics (Prometheus text): silos on their HTTP port, the Api only on <see cref="MetricsPort"/>.</summary>
     public bool Prometheus { get; set; } = true;
+
+    /// <summary>
+    /// A second HTTP port that serves /metrics and the only one that does. Unset, the silos serve it on their HTTP
+    /// port and the Api not at all: the Api's port is public.
+    /// </summary>
+    public int? MetricsPort { get; set; }
 
     /// <summary>One JSON object per log line, with the trace and span ids of the request or grain call that wrote it.</summary>
     public bool JsonLogs { get; set; }

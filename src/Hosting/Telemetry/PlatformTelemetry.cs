@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -12,7 +15,8 @@ namespace VideoPlatform.Hosting.Telemetry;
 
 /// <summary>
 /// Metrics (the platform's <c>VideoPlatform</c> meter, Orleans, ASP.NET Core, the runtime) for a Prometheus scrape
-/// at /metrics on the silos, and traces plus metrics over OTLP when an endpoint is configured. Traces are collected
+/// at /metrics (the silos' HTTP port, or <c>Telemetry:MetricsPort</c>), and traces plus metrics over OTLP when an
+/// endpoint is configured. Traces are collected
 /// only for OTLP: recording a span for every request and grain call on both sides of the gateway, only to drop it,
 /// cost more CPU than serving a playlist. Metrics are aggregated in place and cost little until scraped.
 /// </summary>
@@ -47,7 +51,11 @@ public static class PlatformTelemetry
             });
         if (prometheus)
         {
-            services.AddSingleton<PrometheusScrape>();
+            services.AddSingleton(new PrometheusScrape(options.Telemetry.MetricsPort));
+            if (options.Telemetry.MetricsPort is not null)
+            {
+                services.AddTransient<IStartupFilter, MetricsPortListener>();
+            }
         }
 
         if (otlp)
@@ -67,17 +75,34 @@ public static class PlatformTelemetry
         return services;
     }
 
-    /// <summary>GET /metrics in the Prometheus text format, when this host collects for a scrape (silos, unless turned off).</summary>
+    /// <summary>
+    /// GET /metrics in the Prometheus text format, when this host collects for a scrape: on any port, or only on
+    /// <c>Telemetry:MetricsPort</c> when that is set (the Api's own HTTP port is public).
+    /// </summary>
     public static IEndpointRouteBuilder MapPlatformMetrics(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<PrometheusScrape>() is not null)
+        switch (endpoints.ServiceProvider.GetService<PrometheusScrape>())
         {
-            endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+            case { Port: { } port }:
+                // RequireHost matches the Host header, which the client writes; the port the connection came in on it cannot.
+                endpoints.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use((context, next) =>
+                        context.Connection.LocalPort == port ? next(context) : NotFound(context)), optionsName: null)
+                    .RequireHost($"*:{port.ToString(CultureInfo.InvariantCulture)}");
+                break;
+            case not null:
+                endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+                break;
         }
 
         return endpoints;
     }
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
 }
 
-/// <summary>Registered when this host's metrics have a Prometheus exporter to scrape.</summary>
-public sealed class PrometheusScrape;
+/// <summary>Registered when this host's metrics have a Prometheus exporter to scrape; <see cref="Port"/>: only there.</summary>
+public sealed record PrometheusScrape(int? Port);

@@ -14,9 +14,10 @@ namespace VideoPlatform.Tests.Operations;
 
 /// <summary>
 /// What a host serves and how long it takes to stop, read from the host built (never started) with a pod's
-/// settings, the way src/*/Program.cs builds it: the HTTP paths it maps and its shutdown timeout.
+/// settings, the way src/*/Program.cs builds it: the HTTP paths it maps, its shutdown timeout, and whether it serves
+/// /metrics (<see cref="Scrape"/>; with a port when only that port serves it).
 /// </summary>
-public sealed record HostShape(IReadOnlySet<string> Paths, TimeSpan ShutdownTimeout)
+public sealed record HostShape(IReadOnlySet<string> Paths, TimeSpan ShutdownTimeout, PrometheusScrape? Scrape)
 {
     public static async Task<HostShape> BuildAsync(string host, IReadOnlyDictionary<string, string> environment)
     {
@@ -32,14 +33,11 @@ public sealed record HostShape(IReadOnlySet<string> Paths, TimeSpan ShutdownTime
         };
         await using var app = builder.Build();
         app.MapPlatformHealth();
-        if (host != "api")
-        {
-            app.MapPlatformMetrics();
-        }
+        app.MapPlatformMetrics();
 
         var paths = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
             .ToHashSet(StringComparer.Ordinal);
-        return new HostShape(paths, app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+        return new HostShape(paths, app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout, app.Services.GetService<PrometheusScrape>());
     }
 }

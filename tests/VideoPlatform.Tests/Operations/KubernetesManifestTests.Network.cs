@@ -4,7 +4,7 @@ using static VideoPlatform.Tests.Operations.RenderedManifests;
 
 namespace VideoPlatform.Tests.Operations;
 
-/// <summary>The network: services and disruption budgets select real pods, and only the platform's pods reach silo ports.</summary>
+/// <summary>The network: services and disruption budgets select real pods, RTMP reaches the media pool from outside, and only the platform's pods reach silo ports.</summary>
 public sealed partial class KubernetesManifestTests
 {
     [Theory]
@@ -43,10 +43,7 @@ public sealed partial class KubernetesManifestTests
         var rendered = await OfAsync(overlay);
         foreach (var silo in rendered.PlatformContainers.Where(c => c.Host != "api"))
         {
-            var policies = rendered.OfKind("NetworkPolicy")
-                .Where(p => Matches(p["spec"]!["podSelector"], silo.PodLabels)
-                    && (p["spec"]!["policyTypes"]?.AsArray().Any(t => Str(t) == "Ingress") ?? true))
-                .ToList();
+            var policies = IngressPolicies(rendered, silo).ToList();
             Assert.True(policies.Count > 0, $"no NetworkPolicy selects {silo.Name}");
             foreach (var port in OrleansPorts(rendered, silo))
             {
@@ -68,6 +65,30 @@ public sealed partial class KubernetesManifestTests
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task RtmpService_IsALoadBalancerOverTheMediaPoolsRtmpPort(string overlay)
+    {
+        var rendered = await OfAsync(overlay);
+        var media = rendered.PlatformContainers.Single(c => c.Host == "transcode-silo");
+        var rtmpPort = Int(JsonValue.Create(rendered.PlatformSettings(media.Container)["VideoPlatform__Live__RtmpPort"]));
+        var rtmp = rendered.OfKind("Service")
+            .Where(s => Items(s["spec"]!["ports"]).Any(p => Str(p["port"]) == "1935" || Str(p["name"]) == "rtmp"))
+            .ToList();
+
+        var service = Assert.Single(rtmp);
+        Assert.Equal("LoadBalancer", Str(service["spec"]!["type"]));
+        var selected = rendered.PlatformContainers.Where(c => Matches(service["spec"]!["selector"], c.PodLabels)).ToList();
+        Assert.NotEmpty(selected);
+        Assert.All(selected, c => Assert.Equal("transcode-silo", c.Host));
+        Assert.All(Items(service["spec"]!["ports"]), p => Assert.Equal(rtmpPort, media.Port(p["targetPort"] ?? p["port"])));
+    }
+
+    /// <summary>The NetworkPolicies that govern who may connect to <paramref name="container"/>'s pod.</summary>
+    private static IEnumerable<JsonObject> IngressPolicies(RenderedManifests rendered, PlatformContainer container) =>
+        rendered.OfKind("NetworkPolicy").Where(p => Matches(p["spec"]!["podSelector"], container.PodLabels)
+            && (p["spec"]!["policyTypes"]?.AsArray().Any(t => Str(t) == "Ingress") ?? true));
 
     /// <summary>The silo and gateway ports a silo host binds with these settings (none for the Api).</summary>
     private static int[] OrleansPorts(RenderedManifests rendered, PlatformContainer container)

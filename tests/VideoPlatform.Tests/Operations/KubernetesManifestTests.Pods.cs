@@ -24,6 +24,18 @@ public sealed partial class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
+    public async Task Workloads_SelectTheirOwnPodTemplates(string overlay)
+    {
+        var rendered = await OfAsync(overlay);
+        var owning = rendered.Workloads.Where(w => Str(w["kind"]) is "Deployment" or "StatefulSet").ToList();
+
+        Assert.Contains(owning, w => Str(w["metadata"]!["name"]) == "api");
+        Assert.All(owning, w => Assert.True(Matches(w["spec"]!["selector"], w["spec"]!["template"]!["metadata"]?["labels"]),
+            $"{Str(w["kind"])} {Str(w["metadata"]!["name"])}: selector {w["spec"]!["selector"]?.ToJsonString()} does not match its pod template's labels"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
     public async Task Silos_GetThePodIdentityAndTheRbacOfOrleansKubernetesHosting(string overlay)
     {
         var rendered = await OfAsync(overlay);

@@ -1,12 +1,9 @@
-using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
-using VideoPlatform.Grains.Transcoding;
-using VideoPlatform.TranscodeSilo.Transcoding.Worker;
 using static VideoPlatform.Tests.Operations.RenderedManifests;
 
 namespace VideoPlatform.Tests.Operations;
 
-/// <summary>Autoscaling: the media pool scales on metrics the silos actually publish.</summary>
+/// <summary>Autoscaling: the media pool scales on metrics the silos actually publish, the Api's autoscaler on the Api.</summary>
 public sealed partial class KubernetesManifestTests
 {
     [Fact]
@@ -18,28 +15,20 @@ public sealed partial class KubernetesManifestTests
         var asked = MetricName().Matches(Str(query)).Select(m => m.Value).ToHashSet();
 
         Assert.Contains("vp_transcode_queue_depth", asked);
-        Assert.Subset(PublishedMetrics(), asked);
+        Assert.Subset(PrometheusSeries.Platform().SelectMany(i => i.Names).ToHashSet(), asked);
     }
 
-    /// <summary>Prometheus names of the platform's instruments that autoscaling may use ("a.b_c" → "a_b_c").</summary>
-    private static HashSet<string> PublishedMetrics()
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task ApiAutoscaler_ScalesTheApiDeployment(string overlay)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, _) =>
-        {
-            if (instrument.Meter.Name == "VideoPlatform")
-            {
-                lock (names)
-                {
-                    names.Add(instrument.Name.Replace('.', '_'));
-                }
-            }
-        };
-        listener.Start();
-        using var queue = new TranscodeQueueGauge();
-        using var worker = new TranscodeMetrics();
-        return names;
+        var rendered = await OfAsync(overlay);
+        var target = rendered.Get("HorizontalPodAutoscaler", "api")["spec"]!["scaleTargetRef"]!;
+        var deployment = rendered.Get(Str(target["kind"]), Str(target["name"]));
+
+        Assert.Equal("apps/v1", Str(target["apiVersion"]));
+        Assert.Equal("Deployment", Str(deployment["kind"]));
+        Assert.Contains(rendered.PlatformContainers, c => c.Host == "api" && ReferenceEquals(c.Workload, deployment));
     }
 
     [GeneratedRegex(@"\bvp_[a-z_]+")]

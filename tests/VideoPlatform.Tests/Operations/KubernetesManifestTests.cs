@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using VideoPlatform.Hosting.Configuration;
@@ -7,8 +8,9 @@ namespace VideoPlatform.Tests.Operations;
 
 /// <summary>
 /// k8s/ checked without a cluster: both overlays rendered by <c>kubectl kustomize</c>, then held against the code.
-/// Here: each host's workload — image, configuration keys, probes, shutdown timeouts; services and network policies,
-/// pod rollout and identity, Dockerfiles, and autoscaling metrics in the KubernetesManifestTests.*.cs files beside it.
+/// Here: each host's workload — image, configuration keys, secret keys, probes, shutdown timeouts; services and
+/// network policies, pod rollout, selectors and identity, Dockerfiles, autoscaling and metrics scraping in the
+/// KubernetesManifestTests.*.cs files beside it.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed partial class KubernetesManifestTests
@@ -41,6 +43,25 @@ public sealed partial class KubernetesManifestTests
             Assert.True(unknown.Count == 0, $"{container.Name}: no host reads {string.Join(", ", unknown)}");
             Assert.Empty(PlatformConfiguration.Validate(Configuration(settings)));
         }
+    }
+
+    [Fact]
+    public async Task SecretKeyRefs_NameKeysTheDevSecretHolds()
+    {
+        var rendered = await OfAsync("dev");
+        var secrets = rendered.OfKind("Secret").ToDictionary(
+            s => Str(s["metadata"]!["name"]),
+            s => (s["data"]?.AsObject().Select(p => p.Key) ?? []).Concat(s["stringData"]?.AsObject().Select(p => p.Key) ?? []).ToHashSet(StringComparer.Ordinal));
+        var refs = rendered.Workloads
+            .SelectMany(w => Items(w["spec"]!["template"]!["spec"]!["containers"]).Concat(Items(w["spec"]!["template"]!["spec"]!["initContainers"]))
+                .SelectMany(c => Items(c["env"]))
+                .Select(e => e["valueFrom"]?["secretKeyRef"])
+                .OfType<JsonObject>()
+                .Select(r => (Workload: Str(w["metadata"]!["name"]), Secret: Str(r["name"]), Key: Str(r["key"]))))
+            .ToList();
+
+        Assert.NotEmpty(refs);
+        Assert.Equal([], refs.Where(r => !(secrets.TryGetValue(r.Secret, out var keys) && keys.Contains(r.Key))).Select(r => $"{r.Workload}: {r.Secret}/{r.Key}"));
     }
 
     [Theory]

@@ -73,6 +73,7 @@ public sealed class PlatformConfigurationTests
     [InlineData("Streams:Queues", "0", "VideoPlatform:Streams:Queues = 0 is not valid; allowed: 1..64")]
     [InlineData("Streams:PollInterval", "00:00:00.001", "VideoPlatform:Streams:PollInterval = 00:00:00.0010000 is not valid; allowed: 00:00:00.010..00:00:10")]
     [InlineData("Telemetry:OtlpEndpoint", "collector", "VideoPlatform:Telemetry:OtlpEndpoint = 'collector' is not an absolute http(s) URL")]
+    [InlineData("Telemetry:MetricsPort", "0", "VideoPlatform:Telemetry:MetricsPort = 0 is not valid; allowed: 1..65535, or unset")]
     public void Validate_BadValue_NamesKey(string key, string value, string expected)
     {
         Assert.Equal([expected], PlatformConfiguration.Validate(Config((key, value))));

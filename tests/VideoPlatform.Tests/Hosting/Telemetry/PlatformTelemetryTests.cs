@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VideoPlatform.Hosting.Configuration;
 using VideoPlatform.Hosting.Telemetry;
+using VideoPlatform.Tests.Operations;
 
 namespace VideoPlatform.Tests.Hosting.Telemetry;
 
@@ -39,6 +40,39 @@ public sealed class PlatformTelemetryTests
         using var response = await app.GetTestClient().GetAsync(new Uri(PlatformTelemetry.MetricsPath, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary><see cref="PrometheusSeries"/> against the exporter itself: one instrument of each kind and unit the dashboard reads.</summary>
+    [Fact]
+    public async Task Metrics_WriteEachInstrumentAsPrometheusSeriesSpellsIt()
+    {
+        var prefix = $"vp.test.naming_{Guid.NewGuid():N}";
+        await using var app = await StartAsync(prometheus: true);
+        using var meter = new Meter(PlatformTelemetry.SourceName);
+        var instruments = new List<Instrument>
+        {
+            Record(meter.CreateCounter<long>($"{prefix}.bytes", unit: "By"), c => c.Add(3)),
+            Record(meter.CreateCounter<long>($"{prefix}.jobs"), c => c.Add(1)),
+            Record(meter.CreateUpDownCounter<long>($"{prefix}.active"), c => c.Add(2)),
+            Record(meter.CreateHistogram<double>($"{prefix}.wait", unit: "s"), h => h.Record(0.5)),
+            Record(meter.CreateHistogram<double>($"{prefix}-latency", unit: "ms"), h => h.Record(12)),
+            Record(meter.CreateHistogram<double>($"{prefix}.factor"), h => h.Record(1.5)),
+            meter.CreateObservableGauge($"{prefix}.depth", () => 4),
+        };
+
+        var body = await app.GetTestClient().GetStringAsync(new Uri(PlatformTelemetry.MetricsPath, UriKind.Relative));
+        var written = body.Split('\n').Where(l => l.StartsWith("vp_test_naming", StringComparison.Ordinal))
+            .Select(l => l.Split('{', ' ')[0]).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(written.Order(StringComparer.Ordinal), instruments.SelectMany(i => PrometheusSeries.Of(i).Names).Order(StringComparer.Ordinal));
+        Assert.Contains($"{prefix.Replace('.', '_')}_latency_milliseconds_bucket", written);
+    }
+
+    private static T Record<T>(T instrument, Action<T> record)
+        where T : Instrument
+    {
+        record(instrument);
+        return instrument;
     }
 
     private static async Task<WebApplication> StartAsync(bool prometheus)
