@@ -62,7 +62,8 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
         Assert.True(linkRevoked, "the link token still played 60 s after the video went private");
         var ownerHls = (await JsonAsync(await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
         var tokens = api.Services.GetRequiredService<PlaybackTokens>();
-        var expired = await tokens.CreateAsync(id, Visibility.Private, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
+        var video = (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!;
+        var expired = await tokens.CreateAsync(video, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
         var forged = ownerHls.Split('/')[3][..^4] + "AAAA";
 
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync(new Uri(ownerHls, UriKind.Relative))).StatusCode);
@@ -74,6 +75,38 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{expired}/master.m3u8", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{forged}/master.m3u8", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task UnlistedPrivateUnlisted_TokensIssuedBeforeStayVoid()
+    {
+        using var owner = await api.RegisterUserAsync();
+        using var anonymous = api.CreateClient();
+        var clip = await TestMedia.ClipAsync(folder.Path, 320, 240, 2);
+        var created = await owner.Client.PostAsJsonAsync("/api/videos", new { title = "shared once", visibility = "unlisted" });
+        var id = (await JsonAsync(created)).GetProperty("id").GetString()!;
+        await VodSteps.PutSourceAsync(owner.Client, id, clip);
+        await VodSteps.WaitForStatusAsync(owner.Client, id, "ready", TimeSpan.FromMinutes(2));
+        var oldLink = await HlsAsync(anonymous, id);
+        var oldOwnerLink = await HlsAsync(owner.Client, id);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(oldLink, UriKind.Relative))).StatusCode);
+
+        (await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { visibility = "private" })).EnsureSuccessStatusCode();
+        (await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { visibility = "unlisted" })).EnsureSuccessStatusCode();
+
+        // A link issued now plays once the playback access cache holds the video as it is now; from then on the old ones
+        // are judged against the same state.
+        var newLink = await HlsAsync(anonymous, id);
+        var newPlays = await Eventually.WaitAsync(
+            async () => (await anonymous.GetAsync(new Uri(newLink, UriKind.Relative))).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(250));
+        Assert.True(newPlays, "a link issued after the video was unlisted again did not play within 60 s");
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(new Uri(oldLink, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri(oldOwnerLink, UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<string> HlsAsync(HttpClient client, string id) =>
+        (await JsonAsync(await client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
