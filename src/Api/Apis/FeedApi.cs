@@ -27,7 +27,10 @@ public static class FeedApi
             Math.Min(skip + take + 1, MaxDepth));
         var window = merged.Skip(skip).Take(take).ToList();
         var details = await Task.WhenAll(window.Select(e => grains.GetGrain<IVideoGrain>(e.Id).Get()));
-        var items = await Task.WhenAll(details.OfType<VideoDetails>().Select(v => mapper.MapAsync(v, user)));
+        // The catalog lags the grains: a video deleted or made private since it was read is left out here.
+        var items = await Task.WhenAll(details.OfType<VideoDetails>()
+            .Where(v => v is { Status: VideoStatus.Ready, Visibility: Visibility.Public })
+            .Select(v => mapper.MapAsync(v, user)));
         var next = merged.Count > skip + take && skip + take < MaxDepth ? (skip + take).ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new PageResponse<VideoResponse>(items, next));
     }

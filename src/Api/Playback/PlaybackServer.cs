@@ -31,7 +31,7 @@ public sealed class PlaybackServer(PlaybackObjectCache objects, PlaybackAccess a
         if (video.Visibility != Visibility.Public)
         {
             // Unlisted: anyone holding a valid link token. Private: only tokens issued to the owner or an admin.
-            var issuedTo = token is null ? null : await tokens.ValidateAsync(videoId, video.Visibility, token);
+            var issuedTo = token is null ? null : await tokens.ValidateAsync(video, token);
             if (issuedTo is null || (video.Visibility == Visibility.Private && issuedTo.Length == 0))
             {
                 return Auth.AuthSetup.Forbidden();

@@ -54,7 +54,14 @@ public sealed class PatchProcessor(IUploadWriter writer, IObjectStore store, IOp
                 return new PatchResult(verdict, upload);
             }
 
-            var sourceKey = written.Offset == upload.Length ? await writer.FinishAsync(upload, written.Storage, keeper.Token) : null;
+            var whole = written.Offset == upload.Length;
+            var sourceKey = whole ? await FinishAsync(grain, grant.Token, upload, written, keeper.Token) : null;
+            if (whole && sourceKey is null)
+            {
+                await writer.DiscardAsync(upload, written);
+                return new PatchResult(PatchStatus.LeaseLost, upload);
+            }
+
             var after = await grain.CommitPatch(grant.Token, new PatchCommit(written.Offset, written.Storage, sourceKey));
             if (after is null)
             {
@@ -79,6 +86,28 @@ public sealed class PatchProcessor(IUploadWriter writer, IObjectStore store, IOp
             {
                 await grain.ReleasePatch(grant.Token);
             }
+        }
+    }
+
+    /// <summary>
+    /// The source's key, or null when assembling it failed because the upload ended meanwhile (its video deleted, or it
+    /// expired) and took its staged bytes along: the append path's move then finds nothing, which is a lost lease, not a
+    /// server error.
+    /// </summary>
+    private async Task<string?> FinishAsync(IUploadGrain grain, Guid token, UploadInfo upload, WrittenBytes written, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await writer.FinishAsync(upload, written.Storage, cancellationToken);
+        }
+        catch (Exception)
+        {
+            if (await grain.RenewLease(token, options.Value.Lease))
+            {
+                throw;
+            }
+
+            return null;
         }
     }
 

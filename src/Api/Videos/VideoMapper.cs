@@ -27,7 +27,7 @@ public sealed class VideoMapper(PlaybackUrls urls, PlaybackTokens tokens, IClust
         string? token = null;
         if (v.Visibility != Visibility.Public && v.Playable)
         {
-            token = await tokens.CreateAsync(v.Id, v.Visibility, manager ? Caller.IdOf(caller) : null);
+            token = await tokens.CreateAsync(v, manager ? Caller.IdOf(caller) : null);
         }
 
         var folder = v.Playable ? await urls.FolderAsync(v, token) : null;

@@ -32,7 +32,10 @@ public sealed record VideoDetails
     [Id(18)] public long Version { get; init; }
     [Id(19)] public string? SourceKey { get; init; }
 
-    /// <summary>Counts changes of <see cref="Visibility"/>: a public video's CDN URLs carry it, so none outlives a change.</summary>
+    /// <summary>
+    /// Counts changes of <see cref="Visibility"/>: a public video's CDN URLs and the playback tokens of a non-public one
+    /// carry it, so none outlives a change, even one that is later undone.
+    /// </summary>
     [Id(20)] public int VisibilityRevision { get; init; }
 
     /// <summary>Its playlists may be served: Ready, or Processing with a ladder already growing in the store.</summary>

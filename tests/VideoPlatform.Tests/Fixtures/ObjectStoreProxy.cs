@@ -13,9 +13,28 @@ public abstract class ObjectStoreProxy : DispatchProxy
 
     /// <summary>Wraps <paramref name="store"/>; the second item is the proxy as its own type, for the test to read.</summary>
     public static (IObjectStore Store, T Proxy) Around<T>(IObjectStore store)
+        where T : ObjectStoreProxy => Wrap<IObjectStore, T>(store);
+
+    /// <summary>
+    /// Wraps a store that can append (the FileSystem store) as one that still can, so that the Api takes its append path
+    /// (AppendUploadWriter) rather than multipart; appends and moves pass through <see cref="Intercept"/> too.
+    /// </summary>
+    public static (IObjectStore Store, T Proxy) AroundAppendable<T>(IObjectStore store)
         where T : ObjectStoreProxy
     {
-        var proxy = Create<IObjectStore, T>();
+        if (store is not IAppendableObjectStore)
+        {
+            throw new ArgumentException($"{store.GetType().Name} cannot append", nameof(store));
+        }
+
+        return Wrap<IAppendableStore, T>(store);
+    }
+
+    private static (IObjectStore Store, T Proxy) Wrap<TStore, T>(IObjectStore store)
+        where TStore : class, IObjectStore
+        where T : ObjectStoreProxy
+    {
+        var proxy = Create<TStore, T>();
         var typed = (T)(object)proxy;
         typed.Inner = store;
         return (proxy, typed);
@@ -42,3 +61,6 @@ public abstract class ObjectStoreProxy : DispatchProxy
         }
     }
 }
+
+/// <summary>Both interfaces of an appendable store, as one for <see cref="DispatchProxy"/> to implement.</summary>
+public interface IAppendableStore : IObjectStore, IAppendableObjectStore;

@@ -31,14 +31,10 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
         using var owner = await api.RegisterUserAsync();
         using var other = await api.RegisterUserAsync();
         using var anonymous = api.CreateClient();
-        var clip = await TestMedia.ClipAsync(folder.Path, 320, 240, 2);
-        var created = await owner.Client.PostAsJsonAsync("/api/videos", new { title = "secret", visibility = "unlisted" });
-        var id = (await JsonAsync(created)).GetProperty("id").GetString()!;
-        await VodSteps.PutSourceAsync(owner.Client, id, clip);
-        await VodSteps.WaitForStatusAsync(owner.Client, id, "ready", TimeSpan.FromMinutes(2));
+        var id = await ReadyUnlistedVideoAsync(owner.Client, "secret");
 
         // Unlisted: a link holder (anyone who GETs the video) gets a tokenized URL that plays; the bare URL does not.
-        var linkHls = (await JsonAsync(await anonymous.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
+        var linkHls = await HlsAsync(anonymous, id);
         Assert.Matches($"^/play/{id}/pt\\.[^/]+/master\\.m3u8$", linkHls);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(linkHls, UriKind.Relative))).StatusCode);
         var rendition = new Uri(new Uri("http://x" + linkHls), "240p/index.m3u8").AbsolutePath;
@@ -49,7 +45,7 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
         Assert.Contains(id, await owner.Client.GetStringAsync(new Uri("/api/videos?owner=me", UriKind.Relative)));
 
         // The owner's own link while unlisted: issued to the owner, but for an unlisted video.
-        var ownerUnlistedHls = (await JsonAsync(await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
+        var ownerUnlistedHls = await HlsAsync(owner.Client, id);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(ownerUnlistedHls, UriKind.Relative))).StatusCode);
 
         // Private: others cannot see or play it, the link tokens (the owner's too) stop working, the owner's new token plays.
@@ -60,9 +56,10 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
             TimeSpan.FromSeconds(60),
             TimeSpan.FromMilliseconds(250));
         Assert.True(linkRevoked, "the link token still played 60 s after the video went private");
-        var ownerHls = (await JsonAsync(await owner.Client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
+        var ownerHls = await HlsAsync(owner.Client, id);
         var tokens = api.Services.GetRequiredService<PlaybackTokens>();
-        var expired = await tokens.CreateAsync(id, Visibility.Private, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
+        var video = (await cluster.Client.GetGrain<IVideoGrain>(id).Get())!;
+        var expired = await tokens.CreateAsync(video, owner.Id, TimeProvider.System.GetUtcNow().AddMinutes(-1));
         var forged = ownerHls.Split('/')[3][..^4] + "AAAA";
 
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync(new Uri(ownerHls, UriKind.Relative))).StatusCode);
@@ -74,6 +71,44 @@ public sealed class PrivatePlaybackTests(PlatformClusterFixture cluster) : IAsyn
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{expired}/master.m3u8", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri($"/play/{id}/{forged}/master.m3u8", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task UnlistedPrivateUnlisted_TokensIssuedBeforeStayVoid()
+    {
+        using var owner = await api.RegisterUserAsync();
+        using var anonymous = api.CreateClient();
+        var id = await ReadyUnlistedVideoAsync(owner.Client, "shared once");
+        var oldLink = await HlsAsync(anonymous, id);
+        var oldOwnerLink = await HlsAsync(owner.Client, id);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(oldLink, UriKind.Relative))).StatusCode);
+
+        (await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { visibility = "private" })).EnsureSuccessStatusCode();
+        (await owner.Client.PatchAsJsonAsync($"/api/videos/{id}", new { visibility = "unlisted" })).EnsureSuccessStatusCode();
+
+        // A link issued now plays once the playback access cache holds the video as it is now; from then on the old ones
+        // are judged against the same state.
+        var newLink = await HlsAsync(anonymous, id);
+        var newPlays = await Eventually.WaitAsync(
+            async () => (await anonymous.GetAsync(new Uri(newLink, UriKind.Relative))).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(250));
+        Assert.True(newPlays, "a link issued after the video was unlisted again did not play within 60 s");
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(new Uri(oldLink, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync(new Uri(oldOwnerLink, UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<string> ReadyUnlistedVideoAsync(HttpClient owner, string title)
+    {
+        var clip = await TestMedia.ClipAsync(folder.Path, 320, 240, 2);
+        var created = await owner.PostAsJsonAsync("/api/videos", new { title, visibility = "unlisted" });
+        var id = (await JsonAsync(created)).GetProperty("id").GetString()!;
+        await VodSteps.PutSourceAsync(owner, id, clip);
+        await VodSteps.WaitForStatusAsync(owner, id, "ready", TimeSpan.FromMinutes(2));
+        return id;
+    }
+
+    private static async Task<string> HlsAsync(HttpClient client, string id) =>
+        (await JsonAsync(await client.GetAsync(new Uri($"/api/videos/{id}", UriKind.Relative)))).GetProperty("playback").GetProperty("hls").GetString()!;
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

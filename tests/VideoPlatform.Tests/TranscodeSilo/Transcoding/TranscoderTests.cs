@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.TranscodeSilo.Transcoding;
 
 namespace VideoPlatform.Tests.TranscodeSilo.Transcoding;
@@ -166,6 +167,32 @@ public sealed class TranscoderTests(MediaClips clips) : IDisposable
         Assert.Empty(FfmpegProcessesReading(clips.Long));
         Assert.Empty(Directory.GetFileSystemEntries(WorkRoot));
         Assert.False(Directory.Exists(Output));
+    }
+
+    [Theory]
+    [InlineData(-2, null)]
+    [InlineData(2, "transcode_timeout")]
+    public async Task TranscodeAsync_ClockPastTheFloor_StopsOnlyPastFloorPlusFactorTimesDuration(int secondsAroundLimit, string? code)
+    {
+        // The 4 s clip's limit is 3 s + 10 × 4 s: the clock jumps to just before or after it at the first progress report,
+        // while FFmpeg runs, so the floor alone would stop both encodes and the machine's speed decides nothing.
+        var time = new FakeTimeProvider();
+        var limited = Options with { TimeoutFloor = TimeSpan.FromSeconds(3), TimeoutFactor = 10 };
+        var jumped = 0;
+        var progress = new SyncProgress([], onReport: () =>
+        {
+            if (Interlocked.Exchange(ref jumped, 1) == 0)
+            {
+                time.Advance(TimeSpan.FromSeconds(43 + secondsAroundLimit));
+            }
+        });
+
+        var outcome = await new Transcoder(MediaTools.Default, time).TranscodeAsync(clips.Landscape, Output, limited, progress, CancellationToken.None);
+
+        Assert.Equal(1, jumped);
+        Assert.Equal(code, (outcome as TranscodeOutcome.Rejected)?.Rejection.Code);
+        Assert.Equal(code is null, outcome is TranscodeOutcome.Transcoded);
+        Assert.Empty(FfmpegProcessesReading(clips.Landscape));
     }
 
     private static List<int> FfmpegProcessesReading(string file) =>
