@@ -21,9 +21,14 @@ public interface IChannelDirectoryGrain : IGrainWithStringKey
     [Alias("IsLive"), ReadOnly]
     Task<bool> IsLive(string channelId);
 
-    /// <summary>Channels of <paramref name="ownerId"/> with a session (publishing or waiting for a reconnect).</summary>
-    [Alias("CountLive"), ReadOnly]
-    Task<int> CountLive(string ownerId);
+    /// <summary>
+    /// Whether <paramref name="channelId"/> may start a session: true, and held for it, while <paramref name="ownerId"/>
+    /// has fewer than <paramref name="max"/> channels with a session or a claim. Checked and held in one call, so that
+    /// publishes starting at once on several channels of one owner cannot all pass the count; a claim ends when the
+    /// channel's listing changes, or after 30 s.
+    /// </summary>
+    [Alias("TryClaimLive")]
+    Task<bool> TryClaimLive(string ownerId, string channelId, int max);
 
     /// <summary>Live channels first (longest live first), then the newest.</summary>
     [Alias("List"), ReadOnly]

@@ -50,7 +50,7 @@ public sealed partial class ChannelGrain
         }
 
         channel = Channel;
-        if (channel.OwnerId is { } owner && await GrainFactory.GetGrain<IChannelDirectoryGrain>("all").CountLive(owner) >= settings.MaxLiveSessionsPerUser)
+        if (channel.OwnerId is { } owner && !await GrainFactory.GetGrain<IChannelDirectoryGrain>("all").TryClaimLive(owner, ChannelId, settings.MaxLiveSessionsPerUser))
         {
             logger.LogInformation("Channel {Channel}: publish rejected, {Owner} already has {Max} live sessions", ChannelId, owner, settings.MaxLiveSessionsPerUser);
             return PublishGrant.Reject(PublishRejection.TooManySessions);

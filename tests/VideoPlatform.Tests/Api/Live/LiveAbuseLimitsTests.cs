@@ -108,6 +108,26 @@ public sealed class LiveAbuseLimitsTests(PlatformClusterFixture cluster) : Clust
         Assert.True(retried.Accepted, "a session ended: the fourth channel may publish");
     }
 
+    [Fact]
+    public async Task Publish_OnSixChannelsAtOnce_PastPerUserSessionCap_AdmitsOnlyTheCap()
+    {
+        var channels = new List<(string Id, string Key)>();
+        for (var i = 0; i < 6; i++)
+        {
+            channels.Add(await CreateAsync("racingsessions"));
+        }
+
+        // Every channel asks at the same moment: a count read before any of them is listed live would admit all six.
+        var grants = await Task.WhenAll(channels.Select(c => Publish(c.Id, c.Key, $"c-{c.Id}")));
+        foreach (var (grant, channel) in grants.Zip(channels).Where(p => p.First.Accepted))
+        {
+            await Cluster.Client.GetGrain<IChannelGrain>(channel.Id).EndPublish(grant.SessionId!, $"c-{channel.Id}", SessionEnd.Unpublished);
+        }
+
+        Assert.Equal(3, grants.Count(g => g.Accepted));
+        Assert.All(grants.Where(g => !g.Accepted), g => Assert.Equal(PublishRejection.TooManySessions, g.Rejection));
+    }
+
     private async Task<(string Id, string Key)> CreateAsync(string owner)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels") { Content = JsonContent.Create(new { name = "limits", record = false }) };
